@@ -1,0 +1,101 @@
+// The firmware build: bundle each device entry with esbuild, lower it to ES5 with TypeScript 5 (esbuild cannot
+// lower let/const/classes), minify with terser, then refuse anything the interpreter cannot run.
+import { mkdir, writeFile, stat } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import * as esbuild from "esbuild";
+import ts from "typescript";
+import { minify } from "terser";
+import { checkDeviceCode, type OutputProblem } from "./check-output.ts";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+export interface DeviceEntry {
+  /** Output file name under the output directory. */
+  name: string;
+  entry: string;
+}
+
+export const DEVICE_ENTRIES: DeviceEntry[] = [
+  { name: "mqtt.js", entry: "firmware/board/mqtt-module.ts" },
+  { name: "app.js", entry: "firmware/app/main.ts" },
+];
+
+export interface BuiltFile {
+  name: string;
+  path: string;
+  bytes: number;
+}
+
+export class DeviceCodeError extends Error {
+  constructor(readonly file: string, readonly problems: OutputProblem[]) {
+    super(`${file}: the Espruino interpreter cannot run this output:\n` +
+      problems.slice(0, 20).map((p) => `  ${p.line}:${p.column} ${p.message}`).join("\n"));
+  }
+}
+
+/** Bundles, lowers, minifies and checks one entry; returns the device JavaScript. */
+export async function compileDeviceEntry(entry: string, options: { minify?: boolean } = {}): Promise<string> {
+  const bundled = await esbuild.build({
+    entryPoints: [path.resolve(root, entry)],
+    bundle: true,
+    write: false,
+    format: "iife",
+    platform: "neutral",
+    target: "es2022",
+    treeShaking: true,
+    // Espruino's require() and exports are the interpreter's own: hide them from esbuild's CommonJS handling.
+    define: { require: "ESPRUINO_REQUIRE", exports: "ESPRUINO_EXPORTS" },
+    legalComments: "none",
+    logLevel: "silent",
+  });
+  const es2022 = bundled.outputFiles[0].text
+    .replace(/\bESPRUINO_REQUIRE\b/g, "require")
+    .replace(/\bESPRUINO_EXPORTS\b/g, "exports")
+    .replace(/^"use strict";\n/, "");
+  const lowered = ts.transpileModule(es2022, {
+    compilerOptions: { target: ts.ScriptTarget.ES5, module: ts.ModuleKind.None, removeComments: true, noEmitHelpers: false },
+    reportDiagnostics: false,
+  }).outputText;
+  let code = lowered;
+  if (options.minify !== false) {
+    const out = await minify(lowered, {
+      ecma: 5,
+      compress: { passes: 2, hoist_funs: false, unsafe: false, keep_fargs: false },
+      mangle: { toplevel: true },
+      format: { ascii_only: true, comments: false },
+    });
+    code = out.code ?? "";
+  }
+  const problems = checkDeviceCode(code);
+  if (problems.length) throw new DeviceCodeError(entry, problems);
+  return code;
+}
+
+/** Builds every device entry that exists into outDir (default dist/firmware) and reports sizes. */
+export async function buildFirmware(opts: { outDir?: string; entries?: DeviceEntry[] } = {}): Promise<{ files: BuiltFile[] }> {
+  const outDir = path.resolve(root, opts.outDir ?? "dist/firmware");
+  await mkdir(outDir, { recursive: true });
+  const files: BuiltFile[] = [];
+  for (const e of opts.entries ?? DEVICE_ENTRIES) {
+    if (!existsSync(path.resolve(root, e.entry))) continue;
+    const code = await compileDeviceEntry(e.entry);
+    const out = path.join(outDir, e.name);
+    await writeFile(out, code);
+    files.push({ name: e.name, path: out, bytes: (await stat(out)).size });
+  }
+  return { files };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  buildFirmware().then(
+    (r) => {
+      for (const f of r.files) console.log(`${f.name.padEnd(10)} ${String(f.bytes).padStart(7)} bytes  ${path.relative(process.cwd(), f.path)}`);
+    },
+    (e) => {
+      console.error(e instanceof Error ? e.message : e);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,140 @@
+// Refuses device JavaScript that the Espruino interpreter cannot run: syntax beyond ES5 (the output is lowered to
+// ES5, so anything newer is a bug), globals it does not have, and calls of a function before its declaration
+// (the interpreter runs statements as it parses them, so it does not hoist).
+import * as acorn from "acorn";
+import { ESPRUINO_GLOBALS, KNOWN_MISSING, MISSING_MEMBERS } from "./espruino-support.ts";
+
+type Node = acorn.Node & Record<string, any>;
+
+export interface OutputProblem {
+  message: string;
+  line: number;
+  column: number;
+}
+
+/** Every problem found in `code` (empty when the interpreter can run it). */
+export function checkDeviceCode(code: string): OutputProblem[] {
+  let ast: Node;
+  try {
+    ast = acorn.parse(code, { ecmaVersion: 5, locations: true }) as Node;
+  } catch (e) {
+    const err = e as SyntaxError & { loc?: { line: number; column: number } };
+    return [{ message: "not ES5: " + err.message, line: err.loc?.line ?? 0, column: err.loc?.column ?? 0 }];
+  }
+  const problems: OutputProblem[] = [];
+  const report = (node: Node, message: string) =>
+    problems.push({ message, line: node.loc?.start.line ?? 0, column: node.loc?.start.column ?? 0 });
+  checkScope(ast, [], report);
+  return problems;
+}
+
+type Report = (node: Node, message: string) => void;
+
+/** Names a function body (or the program) declares: var, function declarations, parameters. */
+function declaredNames(scope: Node): Set<string> {
+  const names = new Set<string>();
+  for (const p of scope.params ?? []) names.add(p.name);
+  if (scope.type === "FunctionExpression" && scope.id) names.add(scope.id.name);
+  const visit = (n: Node | null | undefined) => {
+    if (!n || typeof n.type !== "string") return;
+    if (n.type === "VariableDeclaration") for (const d of n.declarations) names.add(d.id.name);
+    if (n.type === "FunctionDeclaration") {
+      names.add(n.id.name);
+      return;
+    }
+    if (n.type === "FunctionExpression") return;
+    for (const key of Object.keys(n)) {
+      const v = n[key];
+      if (Array.isArray(v)) v.forEach(visit);
+      else if (v && typeof v.type === "string") visit(v);
+    }
+  };
+  visit(scope.type === "Program" ? scope : scope.body);
+  return names;
+}
+
+function checkScope(scope: Node, outer: Set<string>[], report: Report): void {
+  const chain = [declaredNames(scope), ...outer];
+  const body: Node[] = scope.type === "Program" ? scope.body : scope.body.body;
+  // Functions declared in this body, with the index of the statement that declares them.
+  const declaredAt = new Map<string, number>();
+  body.forEach((s, i) => {
+    if (s.type === "FunctionDeclaration") declaredAt.set(s.id.name, i);
+  });
+  body.forEach((stmt, index) => walk(stmt, chain, report, (name, node, nested) => {
+    const at = declaredAt.get(name);
+    if (!nested && at !== undefined && at > index) report(node, `${name}() is used before its declaration (no hoisting on Espruino)`);
+  }));
+}
+
+type OnReference = (name: string, node: Node, insideNestedFunction: boolean) => void;
+
+function walk(node: Node, chain: Set<string>[], report: Report, onRef: OnReference, nested = false): void {
+  if (!node || typeof node.type !== "string") return;
+  switch (node.type) {
+    case "FunctionDeclaration":
+    case "FunctionExpression":
+      checkScope(node, chain, report);
+      walkReferencesOnly(node, onRef);
+      return;
+    case "Identifier":
+      reference(node, chain, report, onRef, nested);
+      return;
+    case "MemberExpression":
+      walk(node.object, chain, report, onRef, nested);
+      if (node.computed) walk(node.property, chain, report, onRef, nested);
+      else if (node.object.type === "Identifier" && !isDeclared(node.object.name, chain)) {
+        const member = node.object.name + "." + node.property.name;
+        if (MISSING_MEMBERS.has(member)) report(node, `${member} does not exist on Espruino`);
+      }
+      return;
+    case "Property":
+      if (node.computed) walk(node.key, chain, report, onRef, nested);
+      walk(node.value, chain, report, onRef, nested);
+      return;
+    case "LabeledStatement":
+      report(node, "labels are not supported by Espruino");
+      return;
+    case "BreakStatement":
+    case "ContinueStatement":
+      if (node.label) report(node, "labelled break/continue is not supported by Espruino");
+      return;
+    case "VariableDeclarator":
+      walk(node.init, chain, report, onRef, nested);
+      return;
+    case "CatchClause":
+      walk(node.body, [new Set([node.param.name]), ...chain], report, onRef, nested);
+      return;
+  }
+  for (const key of Object.keys(node)) {
+    if (key === "loc" || key === "type") continue;
+    const v = node[key];
+    if (Array.isArray(v)) for (const c of v) walk(c, chain, report, onRef, nested);
+    else if (v && typeof v.type === "string") walk(v, chain, report, onRef, nested);
+  }
+}
+
+/** Inside a nested function, references to the outer body's functions run later: they are not use-before-define. */
+function walkReferencesOnly(fn: Node, onRef: OnReference): void {
+  const visit = (n: Node) => {
+    if (!n || typeof n.type !== "string") return;
+    if (n.type === "Identifier") onRef(n.name, n, true);
+    for (const key of Object.keys(n)) {
+      if (key === "loc") continue;
+      const v = n[key];
+      if (Array.isArray(v)) v.forEach(visit);
+      else if (v && typeof v.type === "string") visit(v);
+    }
+  };
+  visit(fn.body);
+}
+
+function isDeclared(name: string, chain: Set<string>[]): boolean {
+  return chain.some((s) => s.has(name));
+}
+
+function reference(node: Node, chain: Set<string>[], report: Report, onRef: OnReference, nested: boolean): void {
+  onRef(node.name, node, nested);
+  if (isDeclared(node.name, chain) || ESPRUINO_GLOBALS.has(node.name)) return;
+  report(node, KNOWN_MISSING.has(node.name) ? `${node.name} does not exist on Espruino` : `unknown global ${node.name}`);
+}
