@@ -132,6 +132,7 @@ export class MqttClient {
   outPayload: string[];
   // Inbound QoS2 ids received and not yet released.
   inId: Uint16Array;
+  inNext = 0;
   // Subscriptions to restore: topic, QoS, packet id of the SUBSCRIBE that carried it (0 = not yet sent).
   subTopic: string[];
   subQos: Uint8Array;
@@ -140,11 +141,10 @@ export class MqttClient {
   txPackets = 0;
   rxPackets = 0;
   reconnects = 0;
-  /** Inbound packets dropped (e.g. QoS2 with no free slot to hold its id). */
+  /** Inbound messages whose handler threw: acknowledged (the broker will not resend) but not handled. */
   dropped = 0;
   /** Inbound packets larger than maxPacketSize, skipped. */
   oversize = 0;
-  handlerErrors = 0;
   lastReason = CLOSE_NORMAL;
   lastDetail = 0;
 
@@ -185,7 +185,10 @@ export class MqttClient {
 
   /** Send DISCONNECT and close; no reconnect (the broker discards the will). */
   stop(): void {
-    if (this.state === UP) this.send(fixedHeader(DISCONNECT << 4, 0));
+    if (this.state === UP) {
+      this.send(fixedHeader(DISCONNECT << 4, 0));
+      this.txPackets++;
+    }
     this.state = IDLE;
     this.drop(CLOSE_NORMAL, 0);
   }
@@ -231,6 +234,7 @@ export class MqttClient {
         } else if (now - this.lastTx >= ka || now - this.lastRx >= ka) {
           this.pingAt = now;
           this.send(fixedHeader(PINGREQ << 4, 0));
+          this.txPackets++;
         }
       }
     }
@@ -362,6 +366,7 @@ export class MqttClient {
     var id = this.newPacketId();
     this.send(fixedHeader((UNSUBSCRIBE << 4) | 2, len + 2) + u16(id));
     for (i = 0; i < topics.length; i++) this.send(lstr(topics[i]));
+    this.txPackets++;
     return id;
   }
 
@@ -588,11 +593,12 @@ export class MqttClient {
     }
     if (qos === 2) {
       if (this.inId.indexOf(id) >= 0) return this.ack(PUBREC, id); // a duplicate: delivered already
+      // The id only guards against the broker resending this PUBLISH before it saw our PUBREC; when the table is
+      // full the oldest entry (whose PUBREC went out first) is the safest to forget.
       var slot = this.inId.indexOf(0);
       if (slot < 0) {
-        // No room to remember the id: leave it unacknowledged, the broker sends it again.
-        this.dropped++;
-        return;
+        slot = this.inNext;
+        this.inNext = (slot + 1) % this.inId.length;
       }
       this.inId[slot] = id;
     }
@@ -600,7 +606,7 @@ export class MqttClient {
       try {
         this.h.message(topic, buf.substr(at + head, len - head), qos, (flags & 1) === 1);
       } catch (e) {
-        this.handlerErrors++;
+        this.dropped++;
       }
     }
     if (this.link && qos) this.ack(qos === 1 ? PUBACK : PUBREC, id);
