@@ -1,0 +1,92 @@
+// The firmware build refuses what the Espruino interpreter cannot run, and what it emits passes its own check.
+import { describe, it, expect } from "vitest";
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { checkDeviceCode } from "../../firmware/build/check-output.ts";
+import { buildFirmware, compileDeviceEntry } from "../../firmware/build/build.ts";
+
+const messages = (code: string) => checkDeviceCode(code).map((p) => p.message);
+
+describe("the device-code check", () => {
+  it("accepts plain ES5 that declares before it calls", () => {
+    expect(messages("function f(){return 1} var x = f(); try { x() } catch (e) { print(e) }")).toEqual([]);
+    // A call inside a function body runs later, so a function declared after it is fine.
+    expect(messages("function g(){ return h(); } function h(){ return 2 } setTimeout(g, 1);")).toEqual([]);
+  });
+
+  it("refuses syntax newer than ES5 (the build lowers everything, so this is a bug)", () => {
+    expect(messages("let {a} = b;")[0]).toMatch(/not ES5/);
+    expect(messages("var f = (a = 1) => a;")[0]).toMatch(/not ES5/);
+  });
+
+  it("refuses globals and members the interpreter lacks", () => {
+    expect(messages("var m = new Map();")).toEqual(["Map does not exist on Espruino"]);
+    expect(messages("var s = Symbol('x');")).toEqual(["Symbol does not exist on Espruino"]);
+    expect(messages("var a = Array.from(x);")).toContain("Array.from does not exist on Espruino");
+    expect(messages("Math.trunc(1.5)")).toEqual(["Math.trunc does not exist on Espruino"]);
+    expect(messages("fooBar()")).toEqual(["unknown global fooBar"]);
+  });
+
+  it("refuses a call before the function's declaration (no hoisting on the board)", () => {
+    expect(messages("f(); function f(){}")).toEqual(["f() is used before its declaration (no hoisting on Espruino)"]);
+    expect(messages("function outer(){ g(); function g(){} }")).toEqual(["g() is used before its declaration (no hoisting on Espruino)"]);
+  });
+
+  it("refuses labels", () => {
+    expect(messages("a: for(;;){ break a; }")[0]).toMatch(/labels/);
+  });
+});
+
+describe("the firmware build", () => {
+  it("lowers TypeScript with classes, arrows, let-in-loops and templates to ES5 that passes the check", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "espnode-build-"));
+    try {
+      const entry = path.join(dir, "entry.ts");
+      writeFileSync(entry, [
+        "class Counter { n = 0; add = (k: number) => { this.n += k; return this; }; get twice() { return this.n * 2; } }",
+        "const fns: (() => number)[] = [];",
+        "for (let i = 0; i < 3; i++) fns.push(() => i);",
+        "const c = new Counter().add(2);",
+        "print(`n=${c.n} twice=${c.twice} ${fns.map((f) => f()).join(',')}`);",
+      ].join("\n"));
+      const code = await compileDeviceEntry(entry);
+      expect(checkDeviceCode(code)).toEqual([]);
+      // Run it with print captured: the lowered closures still see their own i.
+      const printed: string[] = [];
+      new Function("print", code)((s: string) => printed.push(s));
+      expect(printed).toEqual(["n=2 twice=4 0,1,2"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses an entry that uses Map, naming the problem", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "espnode-build-"));
+    try {
+      const entry = path.join(dir, "bad.ts");
+      writeFileSync(entry, "const m = new Map<string, number>(); m.set('a', 1); print(m.size);\n");
+      await expect(compileDeviceEntry(entry)).rejects.toThrow(/Map does not exist on Espruino/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("builds the stand-alone MQTT module, minified, exporting the client", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "espnode-dist-"));
+    try {
+      const r = await buildFirmware({ outDir: dir, entries: [{ name: "mqtt.js", entry: "firmware/board/mqtt-module.ts" }] });
+      expect(r.files).toHaveLength(1);
+      const code = readFileSync(r.files[0].path, "utf8");
+      expect(r.files[0].bytes).toBe(Buffer.byteLength(code));
+      expect(code.split("\n").length).toBeLessThanOrEqual(2);
+      const exportsObj: any = {};
+      new Function("exports", "require", "setInterval", "getTime", code)(exportsObj, () => ({}), () => 0, () => 0);
+      expect(typeof exportsObj.MqttClient).toBe("function");
+      expect(typeof exportsObj.connect).toBe("function");
+      expect(exportsObj.closeReasonName(2, 4)).toBe("connection refused: bad user name or password");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
