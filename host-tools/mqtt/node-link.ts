@@ -67,24 +67,23 @@ export class NodeMqttLink {
       : net.connect({ host: a.host, port: a.port });
     this.socket = sock;
     sock.setNoDelay(true);
-    let corked = false;
+    // The core writes a packet in pieces; gather a turn of the event loop's pieces into one Buffer and one write.
+    const pending: string[] = [];
+    const flush = () => {
+      if (!pending.length) return;
+      const data = pending.length === 1 ? pending[0] : pending.join("");
+      pending.length = 0;
+      if (sock.destroyed) return;
+      sock.write(Buffer.from(data, "latin1"), () => {
+        if (sock === this.socket && sock.writableLength === 0 && pending.length === 0) this.client.drained();
+      });
+    };
     const shape: MqttSocket = {
       write: (s) => {
-        if (sock.destroyed) return;
-        // The core writes a packet in pieces; coalesce them into one segment per turn of the event loop.
-        if (!corked) {
-          corked = true;
-          sock.cork();
-          process.nextTick(() => {
-            corked = false;
-            sock.uncork();
-          });
-        }
-        sock.write(Buffer.from(s, "latin1"), () => {
-          if (sock === this.socket && sock.writableLength === 0) this.client.drained();
-        });
+        if (pending.push(s) === 1) process.nextTick(flush);
       },
       end: () => {
+        if (pending.length) flush(); // DISCONNECT must go out before the FIN
         sock.end();
         // A peer that never answers our FIN must not keep the socket alive.
         setTimeout(() => sock.destroy(), 1000).unref();

@@ -1,0 +1,120 @@
+// CLI benchmarks: deploy throughput at 115200 baud on the paced virtual board (packet protocol and the
+// Storage.write-lines fallback) against the wire limit and against the EspruinoTools `espruino` CLI uploading
+// the same file to the same board; monitor parsing rate and CPU on a paced 921600-baud stream; `--help` start-up.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { VirtualBoard } from "../../host-tools/sim/board.ts";
+import { deploy } from "../../host-tools/commands/deploy.ts";
+import { monitor } from "../../host-tools/commands/monitor.ts";
+import { InProcessTransport } from "../../host-tools/transport/in-process-transport.ts";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const BIN = join(ROOT, "host-tools/bin/espnode.js");
+
+/** A 32 KB app that parses and runs (a comment-free body of string assignments). */
+function app32k(): Buffer {
+  let s = 'print("bench app running");\nvar t = [];\n';
+  let i = 0;
+  while (s.length < 32 * 1024 - 64) s += `t.push("${(i++).toString(36).padStart(6, "0")}-${"abcdefghij".repeat(5)}");\n`;
+  return Buffer.from(s);
+}
+
+async function withBoard<T>(baud: number, fn: (board: VirtualBoard) => Promise<T>): Promise<T> {
+  const stateDir = await mkdtemp(join(tmpdir(), "espnode-bench-"));
+  const board = await VirtualBoard.start({ stateDir, baud });
+  try {
+    return await fn(board);
+  } finally {
+    await board.close();
+    await rm(stateDir, { recursive: true, force: true });
+  }
+}
+
+function runEspruinoCli(pty: string, file: string): Promise<{ seconds: number; ok: boolean; note: string }> {
+  return new Promise((done) => {
+    const t0 = performance.now();
+    const child = spawn(join(ROOT, "node_modules/.bin/espruino"), ["--no-ble", "-p", pty, "-b", "115200", "--board", "ESP32", "--storage", `bench.js:${file}`], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (out += d));
+    const timer = setTimeout(() => child.kill("SIGKILL"), 120_000);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      done({ seconds: (performance.now() - t0) / 1000, ok: code === 0, note: code === 0 ? "" : out.trim().split("\n").slice(-1)[0] ?? "" });
+    });
+  });
+}
+
+export default async function bench(): Promise<{ title: string; rows: Record<string, string | number>[] }> {
+  const rows: Record<string, string | number>[] = [];
+  const data = app32k();
+  const wireLimit = 115200 / 10; // 8N1: 10 bits per byte
+
+  for (const method of ["packet", "lines"] as const) {
+    await withBoard(115200, async (board) => {
+      const t0 = performance.now();
+      const r = await deploy({ transport: new InProcessTransport(board.port), data, method, force: true, noRestart: true });
+      const total = (performance.now() - t0) / 1000;
+      rows.push({
+        case: `espnode deploy 32 KB @115200 (${method})`,
+        "upload B/s": r.bytesPerSecond,
+        "of wire limit": `${Math.round((r.bytesPerSecond / wireLimit) * 100)}%`,
+        "total s": total.toFixed(2),
+      });
+    });
+  }
+
+  await withBoard(115200, async (board) => {
+    const pty = await board.openPty();
+    const dir = await mkdtemp(join(tmpdir(), "espnode-bench-app-"));
+    const file = join(dir, "app.js");
+    await writeFile(file, data);
+    const r = await runEspruinoCli(pty, file);
+    const stored = board.storage.read("bench.js");
+    const intact = stored !== undefined && Buffer.from(stored, "latin1").equals(data);
+    rows.push({
+      case: "espruino CLI --storage 32 KB @115200",
+      "upload B/s": intact ? Math.round(data.length / r.seconds) : "-",
+      "of wire limit": intact ? `${Math.round((data.length / r.seconds / wireLimit) * 100)}%` : "-",
+      "total s": r.seconds.toFixed(2),
+      note: intact ? "whole process incl. connect" : `file not intact${r.note ? `: ${r.note}` : ""}`,
+    });
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  // Monitor: the board prints records as fast as a 921600-baud console carries them; we parse from a pty.
+  await withBoard(921600, async (board) => {
+    const t = new InProcessTransport(board.port);
+    const floodApp =
+      'var seq=0;function burst(){for(var i=0;i<20;i++){seq++;print("@tlm "+JSON.stringify({seq:seq,up:1,rssi:-50,mem:1000,temp:21.5}));}}setInterval(burst,2);';
+    await deploy({ transport: t, data: Buffer.from(floodApp) });
+    await t.close();
+    const pty = await board.openPty();
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    const s = await monitor({ port: pty, baud: 921600, durationMs: 3000, reopen: null, onEvent: () => {} });
+    const wall = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    rows.push({
+      case: "monitor @921600 (3 s, pty)",
+      "records/s": Math.round(s.records / wall),
+      "bytes/s": Math.round(s.bytes / wall),
+      "lines lost": s.missing,
+      "CPU % (incl. sim)": Math.round(((cpu.user + cpu.system) / 1e6 / wall) * 100),
+    });
+  });
+
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    spawnSync(process.execPath, [BIN, "--help"], { stdio: "ignore" });
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  rows.push({ case: "espnode --help start-up", "median ms": Math.round(times[2]) });
+  return { title: "espnode CLI", rows };
+}
