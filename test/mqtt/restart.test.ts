@@ -2,9 +2,12 @@
 // refused must get every message through (duplicates allowed, losses not).
 import { describe, it, expect, afterEach } from "vitest";
 import mqtt from "mqtt";
-import memoryPersistence from "aedes-persistence";
+import memoryPersistenceModule from "aedes-persistence";
 import { CoreSession } from "../helpers/core-session.ts";
 import { startAedes, startMosquitto, mosquittoPath, freePort, type RunningBroker } from "../helpers/brokers.ts";
+
+// The package is CommonJS whose module.exports is the factory; its typings describe an ES default export.
+const memoryPersistence = memoryPersistenceModule as unknown as () => any;
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
