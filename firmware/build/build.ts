@@ -8,6 +8,10 @@ import * as esbuild from "esbuild";
 import ts from "typescript";
 import { minify } from "terser";
 import { checkDeviceCode, type OutputProblem } from "./check-output.ts";
+import { MQTT_CLIENT_INTERNALS } from "../mqtt/client.ts";
+
+/** Property names private to device classes; every other property keeps its name (Espruino APIs, handlers). */
+const MANGLED_PROPERTIES = new RegExp("^(" + MQTT_CLIENT_INTERNALS.join("|") + ")$");
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -63,7 +67,7 @@ export async function compileDeviceEntry(entry: string, options: { minify?: bool
     const out = await minify(lowered, {
       ecma: 5,
       compress: { passes: 2, hoist_funs: false, unsafe: false, keep_fargs: false },
-      mangle: { toplevel: true },
+      mangle: { toplevel: true, properties: { regex: MANGLED_PROPERTIES } },
       format: { ascii_only: true, comments: false },
     });
     code = out.code ?? "";

@@ -612,3 +612,11 @@ export class MqttClient {
     if (this.link && qos) this.ack(qos === 1 ? PUBACK : PUBREC, id);
   }
 }
+
+/** Members no caller needs by name: the device build shortens them (terser property mangling). */
+export var MQTT_CLIENT_INTERNALS = [
+  "opt", "h", "keepaliveMs", "state", "link", "openedAt", "upSince", "reconnectAt", "attempt", "lastTx", "lastRx",
+  "pingAt", "unsent", "nextId", "opened", "rx", "skip", "outId", "outState", "outRetain", "outTopic", "outPayload",
+  "inId", "inNext", "subTopic", "subQos", "subPid", "send", "sendConnect", "writePublish", "sendSubscribe", "ack",
+  "freeSlot", "newPacketId", "fail", "drop", "packet", "release", "onConnack", "onPublish",
+];
