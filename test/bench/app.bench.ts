@@ -9,6 +9,57 @@ import { discoveryFields, discoveryPayload } from "../../firmware/app/discovery.
 import { SensorSet } from "../../firmware/sensors/sensor-set.ts";
 import { FlashStorageDouble } from "../app/flash-storage-double.ts";
 import type { BenchResult } from "./run.ts";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { VirtualBoard } from "../../host-tools/sim/board.ts";
+import { InProcessTransport } from "../../host-tools/transport/in-process-transport.ts";
+import { openBoard } from "../../host-tools/commands/connect.ts";
+import { deploy } from "../../host-tools/commands/deploy.ts";
+import { startAedes } from "../helpers/brokers.ts";
+
+/** JsVars on the virtual board (its approximate count): empty, app waiting for config, app running. */
+async function footprint(app: Buffer): Promise<Record<string, string | number>[]> {
+  const stateDir = mkdtempSync(join(tmpdir(), "espnode-app-bench-"));
+  const broker = await startAedes();
+  const board = await VirtualBoard.start({ stateDir, wifi: { ssid: "lab", password: "password1" } });
+  const usage = async () => {
+    const dev = await openBoard({ transport: new InProcessTransport(board.port) });
+    try {
+      return await dev.repl.eval<{ usage: number; free: number; total: number }>("(function(){var m=process.memory();return {usage:m.usage,free:m.free,total:m.total}})()");
+    } finally {
+      await dev.close();
+    }
+  };
+  try {
+    const empty = await usage();
+    const dev = await openBoard({ transport: new InProcessTransport(board.port) });
+    await deploy({ board: dev, data: app, noRestart: true });
+    await dev.close();
+    board.reset();
+    await board.whenReady();
+    await new Promise((r) => setTimeout(r, 500));
+    const waiting = await usage();
+    const cfg = { v: 1, id: "bench", ssid: "lab", wifiPass: "password1", broker: `mqtt://127.0.0.1:${broker.port}`, prefix: "espnode", interval: 1, qos: 1, sensors: ["temp", "bme280", "a36"] };
+    const dev2 = await openBoard({ transport: new InProcessTransport(board.port) });
+    await dev2.repl.eval(`require("Storage").write("espnode.cfg", ${JSON.stringify(JSON.stringify(cfg))})`);
+    await dev2.close();
+    board.reset();
+    await board.whenReady();
+    await new Promise((r) => setTimeout(r, 5000)); // connected, discovery done, a few records out
+    const running = await usage();
+    return [
+      { figure: "virtual board: JsVars used, no app", value: empty.usage, unit: `JsVars (of ${empty.total})` },
+      { figure: "virtual board: app loaded, not provisioned", value: waiting.usage - empty.usage, unit: "JsVars above empty" },
+      { figure: "virtual board: app running (Wi-Fi, MQTT, outbox, 3 sensors)", value: running.usage - empty.usage, unit: "JsVars above empty" },
+      { figure: "virtual board: free while running", value: running.free, unit: "JsVars" },
+    ];
+  } finally {
+    await board.close();
+    await broker.stop();
+    rmSync(stateDir, { recursive: true, force: true });
+  }
+}
 
 export default async function bench(): Promise<BenchResult> {
   const rows: Record<string, string | number>[] = [];
@@ -43,6 +94,7 @@ export default async function bench(): Promise<BenchResult> {
   rows.push({ figure: "outbox flash bytes written per delivered record", value: (fs.bytesWritten - b0) / N, unit: "bytes" });
   rows.push({ figure: "outbox file creations per 1000 records (recycles)", value: fs.creates - c0, unit: "files" });
   rows.push({ figure: "outbox CPU per record in Node (indicative only)", value: (ms * 1000) / N, unit: "µs" });
+  rows.push(...(await footprint(Buffer.from(app))));
   return {
     title: "Sensor-node firmware",
     rows,

@@ -1,0 +1,97 @@
+// The built firmware (app.js, ES5) on the virtual ESP32 against real brokers (aedes and Mosquitto): provisioning
+// wait, telemetry, HA discovery, commands, the will on power cut, and the flash outbox through a broker outage
+// with a reboot in the middle. Wi-Fi loss, deep sleep and the reboot command: app-e2e-resilience.test.ts.
+import { describe, expect, it } from "vitest";
+import memoryPersistenceModule from "aedes-persistence";
+import { startAedes, startMosquitto, mosquittoPath, freePort, type RunningBroker } from "../helpers/brokers.ts";
+import { simSuite, config, until, contiguous, AP } from "./sim-harness.ts";
+
+const memoryPersistence = memoryPersistenceModule as unknown as () => any;
+const { cleanups, bootBoard, watch } = simSuite();
+
+describe("sensor-node firmware on the virtual board", () => {
+  it("waits for provisioning with one clear console line instead of crashing", async () => {
+    const b = await bootBoard(null);
+    await until(() => b.console().includes("espnode: not provisioned (no espnode.cfg): run espnode provision"), 5000, "hint", b.console);
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(b.console().match(/not provisioned/g)!.length).toBe(1); // said once, polled quietly
+    expect(b.console()).not.toMatch(/Uncaught/);
+  });
+
+  it("publishes telemetry, announces to HA, answers commands, and its will fires on power cut (aedes)", async () => {
+    const broker = await startAedes();
+    cleanups.push(() => broker.stop());
+    const w = await watch(broker.port);
+    const b = await bootBoard(config(broker.port));
+    await until(() => w.seqs().length >= 3, 15000, "telemetry", b.console);
+    expect(contiguous(w.seqs())).toBe(true);
+    const rec = JSON.parse(w.on("espnode/sim1/telemetry")[1].payload);
+    const truth = await b.board.sensorTruth();
+    expect(Math.abs(rec.t - truth.temperature)).toBeLessThan(1.5);
+    expect(Math.abs(rec.h - truth.humidity)).toBeLessThan(5);
+    expect(Math.abs(rec.p - truth.pressure / 100)).toBeLessThan(2);
+    expect(rec.rssi).toBeLessThan(0);
+    expect(rec.mem).toBeGreaterThan(1000);
+    // The console carries the same records.
+    expect(b.records().map((r) => r.seq).slice(0, 3)).toEqual([1, 2, 3]);
+    await until(() => w.on("homeassistant/sensor/sim1/a36/config").length > 0, 10000, "discovery");
+    expect(w.on("espnode/sim1/status").map((m) => m.payload)).toEqual(["online"]);
+
+    await w.client.publishAsync("espnode/sim1/cmd", '{"cmd":"read","sensor":"bme280","id":"r1"}', { qos: 1 });
+    await w.client.publishAsync("espnode/sim1/cmd", "not json", { qos: 1 });
+    await w.client.publishAsync("espnode/sim1/cmd", '{"cmd":"config"}', { qos: 1 });
+    await until(() => w.on("espnode/sim1/reply").length >= 3, 10000, "replies", b.console);
+    const replies = w.on("espnode/sim1/reply").map((m) => JSON.parse(m.payload));
+    expect(replies[0]).toMatchObject({ ok: true, id: "r1", sensor: "bme280" });
+    expect(typeof replies[0].t).toBe("number");
+    expect(replies[1].ok).toBe(false);
+    expect(replies[2].config).toMatchObject({ id: "sim1", wifiPassSet: true });
+    expect(JSON.stringify(replies[2])).not.toContain(AP.password);
+
+    const seqBeforeCut = Math.max(...w.seqs());
+    b.board.powerCut();
+    await until(() => w.on("espnode/sim1/status").some((m) => m.payload === "offline"), 10000, "will");
+    // It boots again by itself, comes back online and continues the sequence from flash.
+    await until(() => w.on("espnode/sim1/status").length >= 3 && Math.max(...w.seqs()) > seqBeforeCut + 1, 20000, "back online", b.console);
+    expect(w.on("espnode/sim1/status").map((m) => m.payload).slice(0, 3)).toEqual(["online", "offline", "online"]);
+    expect(contiguous(w.seqs())).toBe(true);
+  });
+
+  it("loses nothing through a broker outage and a reboot during it", async () => {
+    const persistence = memoryPersistence();
+    const port = await freePort();
+    let broker: RunningBroker = await startAedes({ persistence, port });
+    let running = true;
+    cleanups.push(() => (running ? broker.stop() : undefined));
+    const w = await watch(port);
+    const b = await bootBoard(config(port));
+    await until(() => w.seqs().length >= 2, 15000, "telemetry", b.console);
+    await broker.stop();
+    running = false;
+    const n = b.records().length;
+    await until(() => b.records().length >= n + 3, 10000, "records during the outage");
+    b.board.reset();
+    await b.board.whenReady();
+    const m = b.records().length;
+    await until(() => b.records().length >= m + 2, 10000, "records after the reboot", b.console);
+    broker = await startAedes({ persistence, port });
+    running = true;
+    const last = Math.max(...b.records().map((r) => r.seq));
+    await until(() => w.seqs().includes(last), 60000, "backlog delivered", b.console);
+    expect(contiguous(w.seqs())).toBe(true);
+    expect(b.records().every((r) => r.lost === 0)).toBe(true);
+  }, 90_000);
+});
+
+describe.skipIf(!mosquittoPath)("sensor-node firmware on the virtual board (Mosquitto)", () => {
+  it("publishes telemetry and its will fires on power cut", async () => {
+    const broker = await startMosquitto();
+    cleanups.push(() => broker.stop().then(() => broker.cleanup()));
+    const w = await watch(broker.port);
+    const b = await bootBoard(config(broker.port));
+    await until(() => w.seqs().length >= 2, 15000, "telemetry", b.console);
+    expect(contiguous(w.seqs())).toBe(true);
+    b.board.powerCut();
+    await until(() => w.on("espnode/sim1/status").some((m) => m.payload === "offline"), 10000, "will");
+  });
+});
