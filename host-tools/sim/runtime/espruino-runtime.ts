@@ -1,0 +1,379 @@
+// One Espruino "RAM": a node:vm context holding only what the interpreter has, plus its timers and event queue.
+// reset() throws this away and builds a new one; Storage, Wi-Fi and the console belong to the board, not to it.
+import vm from "node:vm";
+import { crc32 } from "node:zlib";
+import { EventLoop } from "./event-loop.ts";
+import { formatValue } from "./format-value.ts";
+import { BASE_USAGE, countJsVars, JSVAR_BLOCK_SIZE, JSVAR_TOTAL, snapshotBuiltins, type BuiltinSnapshot } from "./memory-estimate.ts";
+import { PRELUDE } from "./prelude.ts";
+import { PRELUDE_MODULES } from "./prelude-modules.ts";
+import { INTERRUPT_CHECK, transformSource, type TransformedSource } from "./source-transform.ts";
+
+export const ESPRUINO_VERSION = "2v29";
+export const BOARD_NAME = "ESP32";
+
+/** Thrown through user code when Ctrl-C arrives; user catch blocks re-throw it at their first instruction. */
+export class InterruptSignal {
+  readonly espnodeSignal = "interrupt";
+}
+
+/** Thrown through user code when the board must reboot right now (watchdog, E.reboot). */
+export class HardResetSignal {
+  constructor(readonly reason: "watchdog" | "software" | "deepsleep", readonly sleepUs = 0) {}
+}
+
+export interface RuntimeHost {
+  /** Console output; "\n" is turned into "\r\n" by the console. */
+  print(text: string): void;
+  /** Shared flag set by the port thread the moment a 0x03 byte arrives. */
+  interruptFlag: Int32Array;
+  /** Asks the board to run the idle loop soon (a timer or event became due). */
+  wake(): void;
+  /** Board-specific natives (Storage, Wi-Fi, net, hardware, reset/load/save...). */
+  natives(runtime: EspruinoRuntime): Record<string, unknown>;
+}
+
+interface ScriptRecord {
+  source: string;
+  transformed: TransformedSource;
+}
+
+const MAX_SCRIPTS = 400;
+let scriptCounter = 0;
+
+function isSignal(err: unknown): err is InterruptSignal | HardResetSignal {
+  return err instanceof InterruptSignal || err instanceof HardResetSignal;
+}
+
+export class EspruinoRuntime {
+  readonly loop: EventLoop;
+  readonly context: vm.Context;
+  readonly global: Record<string, any>;
+  private readonly scripts = new Map<string, ScriptRecord>();
+  private readonly realm: { Error: ErrorConstructor; SyntaxError: SyntaxErrorConstructor; JSON: JSON };
+  private helpers!: Record<string, any>;
+  private builtins: BuiltinSnapshot | undefined;
+  private checkCounter = 0;
+  private watchdog: { timeoutMs: number; auto: boolean; lastKick: number } | undefined;
+  private timeOffset = 0;
+  /** A reboot requested from inside user code: re-thrown at every check so user catch blocks cannot keep it. */
+  private pendingSignal: HardResetSignal | undefined;
+  disposed = false;
+
+  constructor(private readonly host: RuntimeHost) {
+    this.loop = new EventLoop(() => host.wake());
+    this.context = vm.createContext({}, { name: "espruino", codeGeneration: { strings: true, wasm: false } });
+    this.global = vm.runInContext("globalThis", this.context) as Record<string, any>;
+    this.realm = vm.runInContext("({ Error: Error, SyntaxError: SyntaxError, JSON: JSON })", this.context);
+    const flag = host.interruptFlag;
+    const check = () => {
+      if (this.pendingSignal) throw this.pendingSignal;
+      if (Atomics.load(flag, 0) !== 0) throw new InterruptSignal();
+      if (++this.checkCounter >= 2048) {
+        this.checkCounter = 0;
+        this.checkWatchdog(Date.now());
+      }
+    };
+    Object.defineProperty(this.global, INTERRUPT_CHECK, { value: check, enumerable: false, writable: false });
+    const natives = { ...this.coreNatives(), ...host.natives(this) };
+    const prelude = vm.runInContext(PRELUDE, this.context, { filename: "espruino-prelude.js" });
+    this.helpers = prelude(natives, this.global);
+    vm.runInContext(PRELUDE_MODULES, this.context, { filename: "espruino-modules.js" })(natives, this.global, this.helpers);
+    this.builtins = snapshotBuiltins(this.global);
+  }
+
+  // ---- running code -------------------------------------------------------------------------------------------
+
+  /** Runs console/boot code statement by statement; prints errors like Espruino. */
+  evaluate(source: string): { ok: boolean; value?: unknown } {
+    const transformed = transformSource(source);
+    let result: { ok: boolean; value?: unknown } = { ok: true, value: undefined };
+    if (transformed.code.trim()) {
+      const filename = this.remember(source, transformed);
+      result = this.guard(() => new vm.Script(transformed.code, { filename }).runInContext(this.context), false);
+    }
+    if (result.ok && transformed.syntaxError) {
+      this.host.print(`Uncaught SyntaxError: ${transformed.syntaxError.message}\n${this.positionText(source, transformed.syntaxError.pos)}`);
+      return { ok: false };
+    }
+    return result;
+  }
+
+  /** Compiles module code to `function (exports, module)`; throws a sandbox SyntaxError on bad syntax. */
+  compileModule(source: string, id: string): unknown {
+    const wrapped = `(function (exports, module) {\n${source}\n})`;
+    const transformed = transformSource(wrapped);
+    if (transformed.syntaxError) throw new this.realm.SyntaxError(`${transformed.syntaxError.message} in module ${id}`);
+    const filename = this.remember(wrapped, transformed);
+    return new vm.Script(transformed.code, { filename }).runInContext(this.context);
+  }
+
+  /** Calls a sandbox function (timer or event callback); errors print, signals propagate. */
+  call(fn: unknown, thisObj: unknown, args: unknown[]): void {
+    if (typeof fn === "string") {
+      this.evaluate(fn);
+      return;
+    }
+    if (typeof fn !== "function") return;
+    this.guard(() => (fn as Function).apply(thisObj, args), true);
+  }
+
+  /** One pass of the idle loop: queued events first, then due timers. */
+  runIdle(now: number): void {
+    if (this.watchdog?.auto) this.watchdog.lastKick = now;
+    for (const event of this.loop.takeEvents()) {
+      for (const fn of event.fns) this.call(fn, event.thisObj, event.args);
+    }
+    for (const timer of this.loop.takeDueTimers(now)) this.call(timer.fn, this.global, timer.args);
+    this.checkWatchdog(Date.now());
+  }
+
+  /** Next moment the idle loop has work (ms timestamp), if any. */
+  nextWake(): number | undefined {
+    if (this.loop.hasEvents()) return Date.now();
+    const timer = this.loop.nextDue();
+    const dog = this.watchdog && !this.watchdog.auto ? this.watchdog.lastKick + this.watchdog.timeoutMs + 1 : undefined;
+    if (timer === undefined) return dog;
+    return dog === undefined ? timer : Math.min(timer, dog);
+  }
+
+  /** Queues `obj`'s listeners for `event` (Espruino's emit: never synchronous). */
+  emit(obj: unknown, event: string, args: unknown[]): boolean {
+    if (obj === null || typeof obj !== "object") return false;
+    const listeners = (obj as Record<string, unknown>)["#on" + event];
+    if (listeners === undefined) return false;
+    this.loop.queue(listeners, obj, args);
+    return true;
+  }
+
+  queueCall(fn: unknown, args: unknown[]): void {
+    if (typeof fn === "function") this.loop.queue(fn, this.global, args);
+  }
+
+  parseJSON(text: string): unknown {
+    return this.realm.JSON.parse(text);
+  }
+
+  toUint8Array(binary: string): Uint8Array {
+    return this.helpers.toUint8Array(binary);
+  }
+
+  format(value: unknown, dropQuotes = true): string {
+    return formatValue(value, "", 0, (obj) => {
+      const pin = (obj as { __pin?: unknown }).__pin;
+      return typeof pin === "number" ? `D${pin}` : undefined;
+    }, dropQuotes);
+  }
+
+  jsVarUsage(): number {
+    return BASE_USAGE + countJsVars(this.global, new Set(), this.builtins) + this.loop.timerCount() * 6;
+  }
+
+  now(): number {
+    return Date.now() + this.timeOffset;
+  }
+
+  enableWatchdog(timeoutSeconds: number, auto: boolean): void {
+    this.watchdog = { timeoutMs: timeoutSeconds * 1000, auto, lastKick: Date.now() };
+    this.host.wake();
+  }
+
+  kickWatchdog(): void {
+    if (this.watchdog) this.watchdog.lastKick = Date.now();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.loop.clear();
+    this.scripts.clear();
+  }
+
+  /** Reboots the board from inside user code (E.reboot, deep sleep, watchdog). */
+  raise(signal: HardResetSignal): never {
+    this.pendingSignal = signal;
+    throw signal;
+  }
+
+  // ---- errors -------------------------------------------------------------------------------------------------
+
+  private guard(run: () => unknown, fromSystem: boolean): { ok: boolean; value?: unknown } {
+    try {
+      const value = run();
+      if (this.pendingSignal) throw this.pendingSignal;
+      if (Atomics.load(this.host.interruptFlag, 0) !== 0) {
+        // user code caught the interrupt and ran to the end: Espruino still reports it
+        Atomics.store(this.host.interruptFlag, 0, 0);
+        this.host.print(fromSystem ? "Execution Interrupted during event processing.\n" : "Execution Interrupted\n");
+        return { ok: false };
+      }
+      return { ok: true, value };
+    } catch (err) {
+      if (err instanceof InterruptSignal) {
+        Atomics.store(this.host.interruptFlag, 0, 0);
+        this.host.print(fromSystem ? "Execution Interrupted during event processing.\n" : "Execution Interrupted\n");
+        return { ok: false };
+      }
+      if (isSignal(err)) throw err;
+      this.host.print(this.uncaughtText(err, fromSystem));
+      return { ok: false };
+    }
+  }
+
+  private checkWatchdog(now: number): void {
+    const dog = this.watchdog;
+    if (dog && now - dog.lastKick > dog.timeoutMs) this.raise(new HardResetSignal("watchdog"));
+  }
+
+  private remember(source: string, transformed: TransformedSource): string {
+    const filename = `espruino-${++scriptCounter}.js`;
+    this.scripts.set(filename, { source, transformed });
+    if (this.scripts.size > MAX_SCRIPTS) this.scripts.delete(this.scripts.keys().next().value!);
+    return filename;
+  }
+
+  /** `Uncaught Error: msg` plus Espruino's position lines when the error came from user code. */
+  uncaughtText(err: unknown, fromSystem: boolean): string {
+    let text: string;
+    let where = "";
+    if (err !== null && typeof err === "object" && "message" in err && typeof (err as Error).stack === "string") {
+      const { name, message } = espruinoError(err as Error);
+      text = `Uncaught ${name}: ${message}\n`;
+      where = this.stackPosition((err as Error).stack!);
+    } else {
+      text = `Uncaught ${this.format(err, false)}\n`;
+    }
+    return text + where + (fromSystem ? "in function called from system\n" : "");
+  }
+
+  private stackPosition(stack: string): string {
+    const match = /(espruino-\d+\.js):(\d+):(\d+)/.exec(stack);
+    if (!match) return "";
+    const record = this.scripts.get(match[1]!);
+    if (!record) return "";
+    const generatedOffset = offsetOf(record.transformed.code, Number(match[2]), Number(match[3]));
+    return this.positionText(record.source, record.transformed.originalOffset(generatedOffset));
+  }
+
+  /** ` at line L col C`, the line (long lines cut around the position with "...", as Espruino does) and a caret. */
+  private positionText(source: string, pos: number): string {
+    const before = source.slice(0, pos);
+    const line = before.split("\n").length;
+    let lineStart = before.lastIndexOf("\n") + 1;
+    const col = pos - lineStart + 1;
+    const lineEnd = source.indexOf("\n", lineStart);
+    let lineText = source.slice(lineStart, lineEnd < 0 ? undefined : lineEnd).replace(/\r$/, "");
+    let prefix = "";
+    let caretCol = col;
+    if (lineText.length > 60 && col - 1 > 30) {
+      const skip = col - 1 - 30;
+      prefix = "...";
+      lineText = lineText.slice(skip + 3);
+      caretCol = col - skip;
+      lineStart += skip;
+    }
+    const shown = prefix + lineText.slice(0, 60 - prefix.length) + (lineText.length > 60 - prefix.length ? "..." : "");
+    return ` at line ${line} col ${col}\n${shown}\n${" ".repeat(Math.max(0, caretCol - 1))}^\n`;
+  }
+
+  // ---- natives every board has -------------------------------------------------------------------------------
+
+  private coreNatives(): Record<string, unknown> {
+    return {
+      print: (text: string) => this.host.print(text),
+      format: (v: unknown, dropQuotes: boolean) => this.format(v, dropQuotes),
+      setTimer: (fn: unknown, ms: number, args: unknown[], repeat: boolean) => {
+        if (typeof fn !== "function" && typeof fn !== "string") throw new this.realm.Error("Function or String not supplied!");
+        return this.loop.setTimer(fn, ms, args, repeat, Date.now());
+      },
+      clearTimer: (id: number | undefined) => {
+        if (!this.loop.clearTimer(id) && id !== undefined) throw new this.realm.Error(`Unknown Timeout ${this.format(id)}`);
+      },
+      changeInterval: (id: number, ms: number) => {
+        if (!this.loop.changeInterval(id, ms, Date.now())) throw new this.realm.Error(`Unknown Interval ${this.format(id)}`);
+      },
+      queue: (listeners: unknown, thisObj: unknown, args: unknown[]) => this.loop.queue(listeners, thisObj, args),
+      time: () => this.now() / 1000,
+      setTime: (t: number) => {
+        this.timeOffset = Number(t) * 1000 - Date.now();
+      },
+      setTimeZone: () => {},
+      crc32: (binary: string) => crc32(Buffer.from(binary, "latin1")) >>> 0,
+      btoa: (binary: string) => Buffer.from(binary, "latin1").toString("base64"),
+      atob: (text: string) => Buffer.from(text, "base64").toString("latin1"),
+      sizeOf: (v: unknown) => ((v !== null && typeof v === "object") || typeof v === "function" ? countJsVars(v, new Set(), this.builtins) : 1),
+      memory: (gc: boolean) => {
+        const usage = Math.min(JSVAR_TOTAL, this.jsVarUsage());
+        return JSON.stringify({
+          free: JSVAR_TOTAL - usage,
+          usage,
+          total: JSVAR_TOTAL,
+          history: 0,
+          gc: gc ? 0 : 0,
+          gctime: gc ? 0.5 : 0,
+          blocksize: JSVAR_BLOCK_SIZE,
+        });
+      },
+      env: () =>
+        JSON.stringify({
+          VERSION: ESPRUINO_VERSION,
+          GIT_COMMIT: "espnode-sim",
+          BOARD: BOARD_NAME,
+          RAM: 524288,
+          FLASH: 0,
+          SPIFLASH: 4194304,
+          STORAGE: 196608,
+          SERIAL: "espnode-sim",
+          CONSOLE: "Serial1",
+          MODULES: "Wifi,net,tls,Storage,ESP32,crypto,heatshrink",
+          EXPTR: 0,
+        }),
+      version: () => ESPRUINO_VERSION,
+      compileModule: (source: string, id: string) => this.compileModule(source, id),
+      enableWatchdog: (timeout: number, auto: boolean) => this.enableWatchdog(timeout, auto),
+      kickWatchdog: () => this.kickWatchdog(),
+      errorFlags: () => "[]",
+      dumpStr: () => this.dumpText(),
+      dump: () => this.host.print(this.dumpText()),
+    };
+  }
+
+  /** A readable approximation of Espruino's dump(): global variables and functions. */
+  private dumpText(): string {
+    let out = "";
+    for (const key of Object.keys(this.global)) {
+      const value = this.global[key];
+      if (typeof value === "function") out += `function ${key}${this.format(value).replace(/^function /, "")}\n`;
+      else out += `var ${key} = ${this.format(value)};\n`;
+    }
+    return out;
+  }
+}
+
+function offsetOf(code: string, line: number, column: number): number {
+  let offset = 0;
+  for (let l = 1; l < line; l++) {
+    const next = code.indexOf("\n", offset);
+    if (next < 0) break;
+    offset = next + 1;
+  }
+  return offset + column - 1;
+}
+
+/** Espruino's wording for the errors V8 raises. */
+export function espruinoError(err: { name?: string; message?: string }): { name: string; message: string } {
+  const name = String(err.name ?? "Error");
+  const message = String(err.message ?? "");
+  let m: RegExpExecArray | null;
+  if (name === "ReferenceError" && (m = /^(\S+) is not defined$/.exec(message))) return { name, message: `"${m[1]}" is not defined` };
+  if (name === "TypeError" && (m = /^(.+?) is not a function/.exec(message))) {
+    const callee = /([\w$]+)\)?$/.exec(m[1]!)?.[1] ?? m[1]!;
+    return { name: "Error", message: `Function "${callee}" not found!` };
+  }
+  if (name === "TypeError" && (m = /^Cannot read properties of (\w+) \(reading '(.*)'\)$/.exec(message)))
+    return { name: "Error", message: `Cannot read property '${m[2]}' of ${m[1]}` };
+  if (name === "TypeError" && (m = /^Cannot set properties of (\w+) \(setting '(.*)'\)$/.exec(message)))
+    return { name: "Error", message: `Cannot set property '${m[2]}' of ${m[1]}` };
+  if (name === "RangeError" && /Maximum call stack/.test(message))
+    return { name: "InternalError", message: "Too much recursion - the stack is about to overflow" };
+  return { name, message };
+}

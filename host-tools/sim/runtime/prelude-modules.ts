@@ -1,0 +1,108 @@
+// Espruino's built-in modules (require("Storage"|"Wifi"|"net"|"tls")) built inside the sandbox on host natives.
+
+export const PRELUDE_MODULES = String.raw`(function (N, G, H) {
+  var hide = H.hide, hideAll = H.hideAll, toBinaryString = H.toBinaryString;
+
+  var Storage = {};
+  hideAll(Storage, {
+    read: function (name, offset, length) { return N.storageRead(String(name), offset, length); },
+    readJSON: function (name, noExceptions) {
+      var s = N.storageRead(String(name));
+      if (s === undefined) return undefined;
+      try { return JSON.parse(s); } catch (e) { if (noExceptions) return undefined; throw e; }
+    },
+    readArrayBuffer: function (name) {
+      var s = N.storageRead(String(name));
+      return s === undefined ? undefined : H.toUint8Array(s).buffer;
+    },
+    write: function (name, data, offset, size) {
+      var e = N.storageWrite(String(name), toBinaryString(data), offset | 0, size | 0);
+      if (e) throw new Error(e);
+      return true;
+    },
+    writeJSON: function (name, data) {
+      var e = N.storageWrite(String(name), JSON.stringify(data), 0, 0);
+      if (e) throw new Error(e);
+      return true;
+    },
+    list: function (regex, filter) {
+      var names = JSON.parse(N.storageList());
+      if (regex) names = names.filter(function (n) { return regex.test(n); });
+      return names;
+    },
+    erase: function (name) { N.storageErase(String(name)); },
+    eraseAll: function () { N.storageEraseAll(); },
+    compact: function () { N.storageCompact(); },
+    getFree: function () { return JSON.parse(N.storageStats()).freeBytes; },
+    getStats: function () { return JSON.parse(N.storageStats()); },
+    hash: function (regex) { return N.crc32(JSON.stringify(this.list(regex))); }
+  });
+
+  // Wi-Fi station (ESP32 API). Events: connected, disconnected, associated, auth_change, dhcp_timeout, probe_recv.
+  var Wifi = {};
+  hideAll(Wifi, {
+    connect: function (ssid, options, callback) {
+      if (typeof options === "function") { callback = options; options = {}; }
+      options = options || {};
+      N.wifiConnect(String(ssid), options.password === undefined ? "" : String(options.password), callback);
+    },
+    disconnect: function (callback) { N.wifiDisconnect(callback); },
+    getIP: function (callback) { var ip = JSON.parse(N.wifiIP()); if (callback) N.queue(callback, Wifi, [ip]); return ip; },
+    getStatus: function (callback) { var s = JSON.parse(N.wifiStatus()); if (callback) N.queue(callback, Wifi, [s]); return s; },
+    getDetails: function (callback) { var d = JSON.parse(N.wifiDetails()); if (callback) N.queue(callback, Wifi, [d]); return d; },
+    scan: function (callback) { N.wifiScan(callback); },
+    setHostname: function (name, callback) { N.wifiSetHostname(String(name)); if (callback) N.queue(callback, Wifi, []); },
+    getHostname: function (callback) { var h = N.wifiHostname(); if (callback) N.queue(callback, Wifi, [h]); return h; },
+    save: function (what) { N.wifiSave(what === undefined ? "" : String(what)); },
+    restore: function () { N.wifiRestore(); },
+    startAP: function (ssid, options, callback) { if (callback) N.queue(callback, Wifi, ["AP mode is not simulated"]); },
+    stopAP: function (callback) { if (callback) N.queue(callback, Wifi, []); },
+    setSNTP: function () {},
+    getAPIP: function () { return { ip: "0.0.0.0", netmask: "0.0.0.0", gw: "0.0.0.0", mac: "" }; },
+    getAPDetails: function () { return { status: "disabled" }; },
+    ping: function (host, callback) { N.wifiPing(String(host), callback); },
+    setConfig: function () {},
+    turbo: function () {}
+  });
+  if (N.bindWifi) N.bindWifi(Wifi);
+
+  // net/tls sockets: write() stringifies its argument, data arrives as binary strings, events are queued.
+  function Socket() {}
+  Socket.prototype.write = function (data) {
+    if (data === undefined) return;
+    N.netWrite(this, String(data));
+  };
+  Socket.prototype.end = function (data) {
+    if (data !== undefined) this.write(data);
+    N.netEnd(this);
+  };
+  Socket.prototype.destroy = function () { N.netEnd(this); };
+  Socket.prototype.available = function () { return 0; };
+  Socket.prototype.setNoDelay = function () {};
+  function parseTarget(options, defaultPort) {
+    if (typeof options === "string") {
+      var m = /^(?:([a-z]+):\/\/)?([^:/]+)(?::(\d+))?/.exec(options);
+      return { host: m[2], port: m[3] ? +m[3] : defaultPort };
+    }
+    return options || {};
+  }
+  function connectWith(secure) {
+    return function (options, callback) {
+      var o = parseTarget(options, secure ? 443 : 80);
+      var socket = new Socket();
+      if (callback) socket.on("connect", callback);
+      N.netConnect(socket, String(o.host || "localhost"), (o.port | 0) || (secure ? 443 : 80), secure,
+        o.ca === undefined ? undefined : String(o.ca), o.key === undefined ? undefined : String(o.key),
+        o.cert === undefined ? undefined : String(o.cert));
+      return socket;
+    };
+  }
+  var net = { connect: connectWith(false), Socket: Socket };
+  hideAll(net, { createConnection: net.connect });
+  var tls = { connect: connectWith(true) };
+
+  H.builtins.Storage = Storage;
+  H.builtins.Wifi = Wifi;
+  H.builtins.net = net;
+  H.builtins.tls = tls;
+})`;

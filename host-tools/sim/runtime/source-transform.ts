@@ -1,0 +1,282 @@
+// Turns console/Storage source into what the sandbox runs, reproducing how Espruino 2v29 treats it:
+// - statements run in order as parsed, so a syntax error stops the input after the statements before it ran;
+// - syntax the interpreter does not parse is refused with an Espruino-style SyntaxError;
+// - no hoisting: `function f(){}` becomes `var f = function f(){};` at its position;
+// - let/const are function-scoped: rewritten to var;
+// - every loop iteration, function entry and catch block calls the interrupt check (Ctrl-C, watchdog).
+import * as acorn from "acorn";
+import * as walk from "acorn-walk";
+
+export const INTERRUPT_CHECK = "__espnodeCheck";
+
+export interface TransformedSource {
+  /** Instrumented code for the statements that parsed (may be empty). */
+  code: string;
+  /** Espruino-style syntax error for the first unparsable statement, if any. */
+  syntaxError?: { message: string; pos: number };
+  /** Maps an offset in `code` back to an offset in the original source. */
+  originalOffset(generatedOffset: number): number;
+}
+
+type AnyNode = acorn.Node & Record<string, any>;
+
+/** Parser that records each top-level statement as soon as it is complete, like Espruino's statement-at-a-time parse. */
+function parseStatements(source: string): { statements: AnyNode[]; error?: { message: string; pos: number } } {
+  const statements: AnyNode[] = [];
+  const Collecting = (acorn.Parser as any).extend((Base: any) =>
+    class extends Base {
+      parseStatement(context: unknown, topLevel: boolean, exports: unknown) {
+        const node = super.parseStatement(context, topLevel, exports);
+        if (topLevel) statements.push(node);
+        return node;
+      }
+    },
+  );
+  try {
+    Collecting.parse(source, { ecmaVersion: "latest", sourceType: "script", allowReturnOutsideFunction: false });
+    return { statements };
+  } catch (err) {
+    const pos = typeof (err as any).pos === "number" ? (err as any).pos : source.length;
+    return { statements, error: { message: syntaxMessageAt(source, pos), pos } };
+  }
+}
+
+/** Espruino reports a syntax error as the token it got and what it expected. */
+function syntaxMessageAt(source: string, pos: number): string {
+  const token = tokenAt(source, pos);
+  return token === undefined ? "Got EOF expected ...'" : `Got ${quoteToken(token)} expected EOF`;
+}
+
+function tokenAt(source: string, pos: number): string | undefined {
+  if (pos >= source.length) return undefined;
+  try {
+    const tokens = acorn.tokenizer(source.slice(pos), { ecmaVersion: "latest" });
+    const first = tokens.getToken();
+    if (first.type === acorn.tokTypes.eof) return undefined;
+    return source.slice(pos + first.start, pos + first.end);
+  } catch {
+    return source[pos];
+  }
+}
+
+function quoteToken(token: string): string {
+  if (/^[A-Za-z_$][\w$]*$/.test(token)) return `ID:${token}`;
+  if (/^[0-9]/.test(token)) return `Number:${token}`;
+  return `'${token}'`;
+}
+
+/** Syntax the Espruino 2v29 parser refuses; returns the node and the token Espruino would complain about. */
+function findUnsupported(node: AnyNode, source: string): { pos: number; message: string } | undefined {
+  let found: { pos: number; message: string } | undefined;
+  const refuse = (pos: number, expected: string) => {
+    if (!found || pos < found.pos) found = { pos, message: `Got ${quoteToken(tokenAt(source, pos) ?? "EOF")} expected ${expected}` };
+  };
+  const checkParams = (fn: AnyNode) => {
+    for (const param of fn.params as AnyNode[]) {
+      if (param.type === "AssignmentPattern") refuse(param.left.end, "')'");
+      else if (param.type === "RestElement") refuse(param.start, "ID");
+      else if (param.type !== "Identifier") refuse(param.start, "ID");
+    }
+    if (fn.generator) refuse(fn.start, "EOF");
+    if (fn.async) refuse(fn.start, "EOF");
+  };
+  walk.full(node, (n: AnyNode) => {
+    switch (n.type) {
+      case "FunctionDeclaration":
+      case "FunctionExpression":
+      case "ArrowFunctionExpression":
+        checkParams(n);
+        break;
+      case "VariableDeclarator":
+        if (n.id.type !== "Identifier") refuse(n.id.start, "ID");
+        break;
+      case "AssignmentExpression":
+        if (n.left.type === "ObjectPattern" || n.left.type === "ArrayPattern") refuse(n.left.start, "EOF");
+        if (n.operator === "**=") refuse(n.left.end, "EOF");
+        break;
+      case "SpreadElement":
+      case "RestElement":
+        refuse(n.start, "EOF");
+        break;
+      case "Property":
+      case "MethodDefinition":
+      case "PropertyDefinition":
+        if (n.computed) refuse(n.key.start - 1, "ID");
+        if (n.key?.type === "PrivateIdentifier") refuse(n.key.start, "ID");
+        if (n.value?.type === "FunctionExpression" && (n.value.generator || n.value.async)) refuse(n.start, "ID");
+        break;
+      case "ChainExpression":
+        refuse(findToken(source, n.start, n.end, "?."), "EOF");
+        break;
+      case "BinaryExpression":
+        if (n.operator === "**") refuse(findToken(source, n.left.end, n.right.start, "**"), "EOF");
+        break;
+      case "LabeledStatement":
+        refuse(n.body.start - 1, "EOF");
+        break;
+      case "AwaitExpression":
+      case "YieldExpression":
+        refuse(n.start, "EOF");
+        break;
+      case "TaggedTemplateExpression":
+        refuse(n.quasi.start, "EOF");
+        break;
+      case "ForOfStatement":
+        if (n.left.type === "VariableDeclaration" && n.left.declarations[0].id.type !== "Identifier") refuse(n.left.declarations[0].id.start, "ID");
+        if (n.await) refuse(n.start, "EOF");
+        break;
+      case "CatchClause":
+        if (n.param && n.param.type !== "Identifier") refuse(n.param.start, "ID");
+        break;
+      case "Literal":
+        if (typeof n.bigint === "string") refuse(n.start, "EOF");
+        break;
+      case "ImportExpression":
+      case "MetaProperty":
+        refuse(n.start, "EOF");
+        break;
+    }
+  });
+  return found;
+}
+
+function findToken(source: string, from: number, to: number, token: string): number {
+  const at = source.indexOf(token, from);
+  return at >= 0 && at < to ? at : from;
+}
+
+interface Edit {
+  pos: number;
+  text: string;
+  /** Openings at one position go outer-first, closings inner-first (by the extent of the node they belong to). */
+  kind: "open" | "close" | "replace";
+  nodeStart: number;
+  nodeEnd: number;
+  removeLength?: number;
+}
+
+/** Collects insertions for one statement. */
+function instrument(node: AnyNode, edits: Edit[]): void {
+  const open = (owner: AnyNode, pos: number, text: string) =>
+    edits.push({ pos, text, kind: "open", nodeStart: owner.start, nodeEnd: owner.end });
+  const close = (owner: AnyNode, pos: number, text: string) =>
+    edits.push({ pos, text, kind: "close", nodeStart: owner.start, nodeEnd: owner.end });
+  const replace = (owner: AnyNode, pos: number, removeLength: number, text: string) =>
+    edits.push({ pos, text, kind: "replace", nodeStart: owner.start, nodeEnd: owner.end, removeLength });
+  const check = `${INTERRUPT_CHECK}();`;
+  const instrumentBody = (body: AnyNode) => {
+    if (body.type === "BlockStatement") open(body, body.start + 1, check);
+    else {
+      // a wrapping block is outside the statement it wraps
+      edits.push({ pos: body.start, text: `{${check}`, kind: "open", nodeStart: body.start - 1, nodeEnd: body.end + 1 });
+      edits.push({ pos: body.end, text: "}", kind: "close", nodeStart: body.start - 1, nodeEnd: body.end + 1 });
+    }
+  };
+  walk.full(node, (n: AnyNode) => {
+    switch (n.type) {
+      case "WhileStatement":
+      case "DoWhileStatement":
+      case "ForStatement":
+      case "ForInStatement":
+      case "ForOfStatement":
+        instrumentBody(n.body);
+        break;
+      case "FunctionDeclaration":
+        open(n, n.start, `var ${n.id.name} = `);
+        close(n, n.end, ";");
+        open(n.body, n.body.start + 1, check);
+        break;
+      case "FunctionExpression":
+        open(n.body, n.body.start + 1, check);
+        break;
+      case "ArrowFunctionExpression":
+        if (n.body.type === "BlockStatement") open(n.body, n.body.start + 1, check);
+        else {
+          open(n.body, n.body.start, `(${check.slice(0, -1)},`);
+          close(n.body, n.body.end, ")");
+        }
+        break;
+      case "ClassDeclaration":
+        open(n, n.start, `var ${n.id.name} = `);
+        close(n, n.end, ";");
+        break;
+      case "CatchClause":
+        open(n.body, n.body.start + 1, check);
+        break;
+      case "VariableDeclaration":
+        if (n.kind !== "var") replace(n, n.start, n.kind.length, "var");
+        break;
+    }
+  });
+}
+
+function applyEdits(source: string, from: number, to: number, edits: Edit[]): { code: string; map: Array<[number, number]> } {
+  const ordered = edits
+    .filter((e) => e.pos >= from && e.pos <= to)
+    .sort((a, b) => {
+      if (a.pos !== b.pos) return a.pos - b.pos;
+      const rank = (e: Edit) => (e.kind === "close" ? 0 : e.kind === "replace" ? 2 : 1);
+      if (rank(a) !== rank(b)) return rank(a) - rank(b);
+      if (a.kind === "close") return b.nodeStart - a.nodeStart || a.nodeEnd - b.nodeEnd;
+      return b.nodeEnd - a.nodeEnd || a.nodeStart - b.nodeStart;
+    });
+  let code = "";
+  let cursor = from;
+  // map: [generated offset where an original run starts, original offset]
+  const map: Array<[number, number]> = [];
+  for (const edit of ordered) {
+    if (edit.pos < cursor) continue;
+    map.push([code.length, cursor]);
+    code += source.slice(cursor, edit.pos);
+    cursor = edit.pos;
+    code += edit.text;
+    if (edit.kind === "replace") cursor += edit.removeLength ?? 0;
+  }
+  map.push([code.length, cursor]);
+  code += source.slice(cursor, to);
+  return { code, map };
+}
+
+export function transformSource(source: string): TransformedSource {
+  const { statements, error } = parseStatements(source);
+  let syntaxError = error;
+  let runnable = statements;
+  for (let i = 0; i < statements.length; i++) {
+    const refused = findUnsupported(statements[i]!, source);
+    if (refused) {
+      syntaxError = refused;
+      runnable = statements.slice(0, i);
+      break;
+    }
+  }
+  const edits: Edit[] = [];
+  for (const statement of runnable) instrument(statement, edits);
+  const end = runnable.length ? runnable[runnable.length - 1]!.end : 0;
+  const { code, map } = applyEdits(source, 0, end, edits);
+  return {
+    code,
+    syntaxError,
+    originalOffset(generated: number) {
+      let best: [number, number] = [0, 0];
+      for (const entry of map) if (entry[0] <= generated) best = entry;
+      return best[1] + (generated - best[0]);
+    },
+  };
+}
+
+/** Espruino runs the console line once brackets balance; an open template or comment also continues the line. */
+export function needsMoreInput(source: string): boolean {
+  let depth = 0;
+  try {
+    for (const token of acorn.tokenizer(source, { ecmaVersion: "latest" })) {
+      const label = token.type.label;
+      if (label === "{" || label === "(" || label === "[" || label === "${") depth++;
+      else if (label === "}" || label === ")" || label === "]") depth--;
+    }
+  } catch (err) {
+    const message = String((err as Error).message);
+    if (/Unterminated (template|comment)/.test(message)) return true;
+    return false;
+  }
+  return depth > 0;
+}
