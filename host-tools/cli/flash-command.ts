@@ -1,0 +1,96 @@
+// `espnode flash --firmware FILE|DIR`: write Espruino through the ESP32 ROM bootloader.
+import { existsSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { Option, type Command } from "commander";
+import { EspnodeError } from "../transport/errors.ts";
+import { addOutputOptions, type CommonFlags } from "./common-options.ts";
+import { action } from "./run-action.ts";
+
+interface FlashFlags extends CommonFlags {
+  firmware: string;
+  before: "default-reset" | "no-reset";
+  after: "hard-reset" | "no-reset";
+  erase?: boolean;
+  simState?: string;
+}
+
+/** Same default as `espnode sim --state`. */
+function defaultSimStateDir(): string {
+  return join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "espnode", "sim");
+}
+
+/** --sim-state DIR wins; otherwise a pseudo-terminal port with a running default sim next to it is that sim. */
+export function simControlSocket(port: string, simState: string | undefined): string | undefined {
+  if (simState) {
+    const socket = join(simState, "control.sock");
+    if (!existsSync(socket)) {
+      throw new EspnodeError("usage", `No simulator control socket at ${socket}.`, "Start `espnode sim --state DIR` first, or fix --sim-state.");
+    }
+    return socket;
+  }
+  if (!port.startsWith("/dev/pts/")) return undefined;
+  const socket = join(defaultSimStateDir(), "control.sock");
+  return existsSync(socket) ? socket : undefined;
+}
+
+function parseFlashBaud(text: string | undefined): number {
+  const baud = Number(text);
+  if (!Number.isInteger(baud) || baud < 9600 || baud > 5_000_000)
+    throw new EspnodeError("usage", `--baud ${text} is not a usable baud rate.`, "Use e.g. --baud 460800, or 115200 for a long or poor cable.");
+  return baud;
+}
+
+export function registerFlashCommand(program: Command): void {
+  addOutputOptions(
+    program
+      .command("flash")
+      .description("write Espruino to an ESP32 through its ROM bootloader (compressed, MD5-verified)")
+      .requiredOption("--firmware <file|dir>", "Espruino ESP32 release folder (bootloader.bin, partitions_espruino.bin, espruino_esp32.bin) or a merged .bin")
+      .option("-p, --port <port>", "auto | PATH | id:USB_SERIAL", "auto")
+      .option("-b, --baud <rate>", "transfer baud rate (connects at 115200 first)", "460800")
+      .addOption(new Option("--before <mode>", "how to enter download mode").choices(["default-reset", "no-reset"]).default("default-reset"))
+      .addOption(new Option("--after <mode>", "what to do when done").choices(["hard-reset", "no-reset"]).default("hard-reset"))
+      .option("--erase", "erase the whole flash first (saved code and Wi-Fi settings are lost)")
+      .option("--sim-state <dir>", "state directory of a running `espnode sim` (found automatically for the default one)"),
+  ).action(
+    action<FlashFlags>(async (flags, out) => {
+      const baud = parseFlashBaud(flags.baud);
+      const { resolvePort } = await import("../transport/ports.ts");
+      const port = await resolvePort(flags.port);
+      const simControl = simControlSocket(port, flags.simState);
+      const { flashFirmware } = await import("../commands/flash.ts");
+      let bar: Awaited<ReturnType<typeof out.progress>> | null = null;
+      let barFile = "";
+      try {
+        const result = await flashFirmware({
+          port,
+          baud,
+          firmware: flags.firmware,
+          before: flags.before,
+          after: flags.after,
+          erase: flags.erase,
+          simControl,
+          onLog: (line) => out.detail(line),
+          onProgress: async (written, total, fileName) => {
+            if (fileName !== barFile) {
+              bar?.stop();
+              barFile = fileName;
+              out.step(`Writing ${fileName}`);
+              bar = await out.progress(fileName);
+            }
+            bar?.update(written, total);
+          },
+        });
+        (bar as { stop(): void } | null)?.stop();
+        out.result({ ok: true, ...result });
+        out.success(
+          `Flashed ${result.files.map((f) => `${f.name} @0x${f.address.toString(16)}`).join(", ")} to ${result.chip.description} ` +
+            `(MAC ${result.chip.mac}) in ${result.seconds.toFixed(1)} s; MD5 verified.`,
+        );
+      } finally {
+        (bar as { stop(): void } | null)?.stop();
+      }
+    }),
+  );
+}

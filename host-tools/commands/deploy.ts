@@ -1,0 +1,155 @@
+// `espnode deploy`: put an app on the board so that an interrupted upload can never leave it without one.
+//
+// Layout on the board: two app slots (espnode.app.a / espnode.app.b), a pointer file (espnode.boot) naming the
+// slot that boots, and a tiny .bootcde loader that evaluates the slot the pointer names. A deploy:
+//   1. compares the host file's CRC-32 with the active slot's: identical → nothing to do;
+//   2. uploads into the *inactive* slot and checks its CRC-32 on the board;
+//   3. only then rewrites the pointer (one short write: the switch), then installs the loader if missing;
+//   4. restarts (load()).
+// Until step 3 the pointer still names the old, verified slot, so cutting power or the cable during the upload
+// leaves the old app booting. On a board without our loader, the old .bootcde keeps booting until step 3 is done,
+// because the loader is written after the pointer.
+import { readFile } from "node:fs/promises";
+import { EspnodeError } from "../transport/errors.ts";
+import { crc32, type UploadMethod } from "../device/espruino/storage.ts";
+import type { Progress } from "../device/espruino/packet.ts";
+import { openBoard, type Board, type PortOptions } from "./connect.ts";
+
+export const APP_SLOTS = ["espnode.app.a", "espnode.app.b"] as const;
+export const BOOT_POINTER = "espnode.boot";
+export const BOOT_FILE = ".bootcde";
+/** Top-level code (not a function) so the app's top-level vars stay global, as if it were .bootcde itself. */
+export const LOADER =
+  `var __espnodeApp=require("Storage").read("${BOOT_POINTER}");` +
+  `if(__espnodeApp&&require("Storage").read(__espnodeApp)!==undefined)eval(require("Storage").read(__espnodeApp));` +
+  `else print("espnode: no app deployed (run espnode deploy)");`;
+
+export interface DeployOptions extends PortOptions {
+  /** Path of the app (default dist/firmware/app.js). */
+  file?: string;
+  /** Or the app's bytes directly. */
+  data?: Buffer;
+  /** Extra Storage files the app requires (e.g. the "mqtt" module), uploaded verified, skipped when identical. */
+  modules?: { name: string; file?: string; data?: Buffer }[];
+  /** Force one upload method (default: packet protocol when the firmware is 2v25+). */
+  method?: UploadMethod;
+  /** Upload even when the board already has identical code. */
+  force?: boolean;
+  /** Do not restart the app afterwards. */
+  noRestart?: boolean;
+  onProgress?: Progress;
+  onStep?: (message: string) => void;
+  /** Use this already-open board (the demo and provision chain commands on one connection). */
+  board?: Board;
+}
+
+export interface DeployResult {
+  skipped: boolean;
+  slot: string;
+  bytes: number;
+  crc: string;
+  method: UploadMethod;
+  seconds: number;
+  bytesPerSecond: number;
+  version: string;
+  modules: { name: string; skipped: boolean; bytes: number }[];
+}
+
+async function loadBytes(file: string | undefined, data: Buffer | undefined, what: string): Promise<Buffer> {
+  if (data) return data;
+  const path = file ?? "dist/firmware/app.js";
+  try {
+    return await readFile(path);
+  } catch (e) {
+    const missing = (e as NodeJS.ErrnoException).code === "ENOENT";
+    throw new EspnodeError(
+      "usage",
+      `Cannot read ${what} ${path}${missing ? ": no such file" : `: ${(e as Error).message}`}.`,
+      missing && !file ? "Build the firmware first with `espnode build` (or `npm run build`)." : "Check the path.",
+    );
+  }
+}
+
+export async function deploy(opts: DeployOptions): Promise<DeployResult> {
+  const step = opts.onStep ?? (() => {});
+  // Read everything before touching the board.
+  const app = await loadBytes(opts.file, opts.data, "app");
+  const modules = await Promise.all(
+    (opts.modules ?? []).map(async (m) => ({ name: m.name, data: await loadBytes(m.file, m.data, `module ${m.name}`) })),
+  );
+  const board = opts.board ?? (await openBoard(opts));
+  try {
+    const method = opts.method ?? board.uploadMethod;
+    const { storage } = board;
+    const want = crc32(app);
+    const result: DeployResult = {
+      skipped: false,
+      slot: "",
+      bytes: app.length,
+      crc: want.toString(16).padStart(8, "0"),
+      method,
+      seconds: 0,
+      bytesPerSecond: 0,
+      version: board.version.version,
+      modules: [],
+    };
+
+    for (const m of modules) {
+      const same = !opts.force && (await storage.crc(m.name)) === crc32(m.data);
+      if (!same) {
+        step(`uploading module ${m.name} (${m.data.length} bytes)`);
+        await storage.uploadVerified(m.name, m.data, { method, onProgress: opts.onProgress });
+      }
+      result.modules.push({ name: m.name, skipped: same, bytes: m.data.length });
+    }
+
+    const pointer = await storage.readText(BOOT_POINTER);
+    const active = APP_SLOTS.find((s) => s === pointer);
+    const loaderOk = (await storage.crc(BOOT_FILE)) === crc32(LOADER);
+    if (!opts.force && active && loaderOk && (await storage.crc(active)) === want) {
+      step(`${active} already holds this app (CRC ${result.crc}): nothing to upload`);
+      return { ...result, skipped: true, slot: active };
+    }
+
+    const stage = active === APP_SLOTS[0] ? APP_SLOTS[1] : APP_SLOTS[0];
+    result.slot = stage;
+    step(`uploading ${app.length} bytes to ${stage} (${method === "packet" ? "packet protocol" : "Storage.write lines"})`);
+    const started = performance.now();
+    await storage.uploadVerified(stage, app, { method, onProgress: opts.onProgress });
+    result.seconds = (performance.now() - started) / 1000;
+    result.bytesPerSecond = Math.round(app.length / result.seconds);
+
+    // The switch: from here on the new, verified slot boots.
+    step(`switching ${BOOT_POINTER} to ${stage}`);
+    await writeSmallVerified(board, BOOT_POINTER, stage);
+    if (!loaderOk) {
+      step(`installing the loader in ${BOOT_FILE}`);
+      await writeSmallVerified(board, BOOT_FILE, LOADER);
+    }
+    if (!opts.noRestart) {
+      step("restarting the app (load())");
+      await restart(board);
+    }
+    return result;
+  } finally {
+    if (!opts.board) await board.close();
+  }
+}
+
+/** Writes a short text file in one Storage.write and checks its CRC-32. */
+export async function writeSmallVerified(board: Board, name: string, text: string): Promise<void> {
+  const ok = await board.repl.eval<boolean>(`require("Storage").write(${JSON.stringify(name)},${JSON.stringify(text)})`);
+  const got = await board.storage.crc(name);
+  if (ok !== true || got !== crc32(text))
+    throw new EspnodeError("verify", `Writing ${name} on the board failed.`, "Storage may be full: erase unused files and try again.");
+}
+
+/** Reboots into the saved code and waits until the board answers again. */
+export async function restart(board: Board): Promise<void> {
+  board.console.clear();
+  await board.repl.sendLine("load()");
+  // Let the reboot finish (its prompt) before talking, so our next line is not cut by it; no Ctrl-C, which
+  // would interrupt the app while it starts.
+  await board.console.waitFor(/>/, 3000).catch(() => undefined);
+  await board.repl.sync(10, 1000, false);
+}

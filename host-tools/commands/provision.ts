@@ -1,0 +1,64 @@
+// `espnode provision`: validate the whole config on the host, write it to the board atomically, read it back
+// without secrets, restart, and optionally wait on the broker for the device's "online".
+import { CONFIG_FILE, redactConfig, type DeviceConfig } from "../../firmware/protocol/config.ts";
+import { EspnodeError } from "../transport/errors.ts";
+import { openBoard, type Board, type PortOptions } from "./connect.ts";
+import { writeFileAtomically } from "./atomic-file.ts";
+import { restart } from "./deploy.ts";
+import { watchForOnline, type VerifyOptions, type VerifyResult } from "./broker-verify.ts";
+
+export interface ProvisionOptions extends PortOptions {
+  /** A config already validated by buildConfig(). */
+  config: DeviceConfig;
+  noRestart?: boolean;
+  /** Wait on the broker for the device's live "online". */
+  verify?: boolean | VerifyOptions;
+  board?: Board;
+  onStep?: (message: string) => void;
+}
+
+export interface ProvisionResult {
+  /** What the board holds now, secrets replaced by wifiPassSet/mqttPassSet. */
+  config: Record<string, unknown>;
+  unchanged: boolean;
+  bytes: number;
+  verify?: VerifyResult;
+}
+
+/** Reads the config back with secrets removed *on the board*, so they never cross the console. */
+const READ_BACK =
+  `(function(){var c=require("Storage").readJSON(${JSON.stringify(CONFIG_FILE)},1);if(!c)return null;var o={};` +
+  `for(var k in c)if(k!=="wifiPass"&&k!=="mqttPass")o[k]=c[k];if(c.wifiPass)o.wifiPassSet=true;if(c.mqttPass)o.mqttPassSet=true;return o})()`;
+
+export async function provision(opts: ProvisionOptions): Promise<ProvisionResult> {
+  const step = opts.onStep ?? (() => {});
+  const data = Buffer.from(JSON.stringify(opts.config), "utf8");
+  const board = opts.board ?? (await openBoard(opts));
+  let watch: Awaited<ReturnType<typeof watchForOnline>> | undefined;
+  try {
+    step(`writing ${CONFIG_FILE} (${data.length} bytes)`);
+    const written = await writeFileAtomically(board, CONFIG_FILE, data);
+    if (written.skipped) step(`${CONFIG_FILE} already holds this config`);
+    const back = await board.repl.eval<Record<string, unknown> | null>(READ_BACK);
+    const expected = redactConfig(opts.config);
+    if (!back || JSON.stringify(back) !== JSON.stringify(expected))
+      throw new EspnodeError("verify", `Reading ${CONFIG_FILE} back gave a different config.`, "Run provision again.");
+    const result: ProvisionResult = { config: back, unchanged: written.skipped, bytes: data.length };
+    if (opts.verify) {
+      watch = await watchForOnline(opts.config, typeof opts.verify === "object" ? opts.verify : {});
+      await Promise.race([watch.subscribed, watch.done]);
+    }
+    if (!opts.noRestart) {
+      step("restarting the app with the new config");
+      await restart(board);
+    }
+    if (watch) {
+      step("waiting for the device to report online on the broker");
+      result.verify = await watch.done;
+    }
+    return result;
+  } finally {
+    watch?.stop();
+    if (!opts.board) await board.close();
+  }
+}

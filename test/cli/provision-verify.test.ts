@@ -1,0 +1,98 @@
+// `espnode provision --verify` with the real firmware on the virtual board, against aedes (in-process) and
+// Mosquitto (a child process on a free port): the CLI waits until the device's live "online" arrives.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createServer, type AddressInfo, type Server } from "node:net";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Aedes } from "aedes";
+import { runCli, sleep, startSim, TEST_AP, type SimUnderTest } from "./support/sim.ts";
+import { buildFirmware } from "../../firmware/build/build.ts";
+import { deploy } from "../../host-tools/commands/deploy.ts";
+import { InProcessTransport } from "../../host-tools/transport/in-process-transport.ts";
+
+let sim: SimUnderTest;
+let pty: string;
+let dir: string;
+let aedesServer: Server;
+let aedes: Aedes;
+let aedesPort: number;
+let mosquitto: ChildProcess | undefined;
+let mosquittoPort = 0;
+const hasMosquitto = spawnSync("sh", ["-c", "command -v mosquitto"]).status === 0;
+
+async function freePort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
+  const port = (s.address() as AddressInfo).port;
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "espnode-verify-"));
+  const built = await buildFirmware({ outDir: join(dir, "fw") });
+  const app = built.files.find((f) => f.name === "app.js")!;
+  sim = await startSim();
+  const t = new InProcessTransport(sim.board.port);
+  await deploy({ transport: t, file: app.path });
+  await t.close();
+  pty = await sim.board.openPty();
+
+  aedes = await Aedes.createBroker();
+  aedesServer = createServer((s) => aedes.handle(s));
+  await new Promise<void>((r) => aedesServer.listen(0, "127.0.0.1", r));
+  aedesPort = (aedesServer.address() as AddressInfo).port;
+
+  if (hasMosquitto) {
+    mosquittoPort = await freePort();
+    const conf = join(dir, "mosquitto.conf");
+    await writeFile(conf, `listener ${mosquittoPort} 127.0.0.1\nallow_anonymous true\npersistence false\n`);
+    mosquitto = spawn("mosquitto", ["-c", conf], { stdio: "ignore" });
+    await sleep(300);
+  }
+}, 60_000);
+
+afterAll(async () => {
+  if (mosquitto?.pid) process.kill(mosquitto.pid);
+  await new Promise<void>((r) => (aedesServer ? aedesServer.close(() => r()) : r()));
+  (aedesServer as Server & { closeAllConnections?: () => void })?.closeAllConnections?.();
+  await new Promise<void>((r) => (aedes ? aedes.close(() => r()) : r()));
+  await sim?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+function provisionVerify(broker: string, id: string) {
+  return runCli(
+    ["provision", "--device-id", id, "--ssid", TEST_AP.ssid, "--broker", broker, "--interval", "2", "--port", pty, "--verify", "--verify-timeout", "20", "--json"],
+    { env: { ESPNODE_WIFI_PASSWORD: TEST_AP.password }, timeoutMs: 40_000 },
+  );
+}
+
+describe("espnode provision --verify", () => {
+  it("waits for the device's online status on aedes", { timeout: 45_000 }, async () => {
+    const r = await provisionVerify(`mqtt://127.0.0.1:${aedesPort}`, "verify-a");
+    expect(r.stderr).not.toMatch(/error:/);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.verify).toMatchObject({ topic: "espnode/verify-a/status", payload: "online" });
+    expect(out.verify.seconds).toBeGreaterThan(0);
+    expect(r.stdout + r.stderr).not.toContain(TEST_AP.password);
+  });
+
+  it.skipIf(!hasMosquitto)("waits for the device's online status on Mosquitto", { timeout: 45_000 }, async () => {
+    const r = await provisionVerify(`mqtt://127.0.0.1:${mosquittoPort}`, "verify-m");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).verify).toMatchObject({ topic: "espnode/verify-m/status", payload: "online" });
+  });
+
+  it("reports why when the device never comes online (wrong Wi-Fi password), exit code 5", { timeout: 45_000 }, async () => {
+    const r = await runCli(
+      ["provision", "--device-id", "verify-x", "--ssid", TEST_AP.ssid, "--broker", `mqtt://127.0.0.1:${aedesPort}`, "--port", pty, "--verify", "--verify-timeout", "4"],
+      { env: { ESPNODE_WIFI_PASSWORD: "wrong-password-1" }, timeoutMs: 40_000 },
+    );
+    expect(r.code).toBe(5);
+    expect(r.stderr).toMatch(/did not report "online" on espnode\/verify-x\/status within 4 s[\s\S]*next: Check the Wi-Fi/);
+  });
+});

@@ -1,0 +1,82 @@
+// Test helpers: a virtual board in a temporary state directory, and the espnode CLI run as a child process.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { VirtualBoard } from "../../../host-tools/sim/board.ts";
+
+export const TEST_AP = { ssid: "test-ap", password: "test-ap-password" };
+const BIN = resolve(import.meta.dirname, "../../../host-tools/bin/espnode.js");
+
+export interface SimUnderTest {
+  board: VirtualBoard;
+  stateDir: string;
+  /** Everything the board has sent on its console since start (what a user's terminal would show). */
+  console(): string;
+  clearConsole(): void;
+  close(): Promise<void>;
+}
+
+export async function startSim(opts: { baud?: number } = {}): Promise<SimUnderTest> {
+  const stateDir = await mkdtemp(join(tmpdir(), "espnode-sim-test-"));
+  const board = await VirtualBoard.start({ stateDir, baud: opts.baud ?? 0, wifi: TEST_AP, seed: 1 });
+  let seen = "";
+  board.port.on("data", (b: Buffer) => {
+    seen += b.toString("latin1");
+  });
+  return {
+    board,
+    stateDir,
+    console: () => seen,
+    clearConsole: () => {
+      seen = "";
+    },
+    async close() {
+      await board.close();
+      await rm(stateDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: string[], opts: { env?: NodeJS.ProcessEnv; timeoutMs?: number; cwd?: string; onStderr?: (s: string, child: ChildProcess) => void; onStdout?: (s: string, child: ChildProcess) => void } = {}): Promise<CliRun> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: opts.cwd ?? resolve(import.meta.dirname, "../../.."),
+      env: { ...process.env, NO_COLOR: "1", ...opts.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    const timer = setTimeout(() => child.kill("SIGKILL"), opts.timeoutMs ?? 25_000);
+    child.stdout.on("data", (d) => {
+      stdout += d;
+      opts.onStdout?.(stdout, child);
+    });
+    child.stderr.on("data", (d) => {
+      stderr += d;
+      opts.onStderr?.(stderr, child);
+    });
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolvePromise({ code, stdout, stderr });
+    });
+  });
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits until the board's console shows text matching re. */
+export async function waitForConsole(sim: SimUnderTest, re: RegExp, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!re.test(sim.console())) {
+    if (Date.now() > deadline) throw new Error(`board never printed ${re}; console:\n${sim.console().slice(-2000)}`);
+    await sleep(50);
+  }
+}

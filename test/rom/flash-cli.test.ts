@@ -1,0 +1,57 @@
+// `espnode flash` as a user runs it, against a ROM on a real pseudo-terminal: --json result, exit code, files.
+import { Command } from "commander";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { registerFlashCommand } from "../../host-tools/cli/flash-command.ts";
+import { imageInfo } from "../../host-tools/sim/rom/image-info.ts";
+import { fakeEspruinoRelease } from "./support/fake-firmware.ts";
+import { PtyRom } from "./support/pty-rom.ts";
+import { tempFlashFile } from "./support/raw-rom.ts";
+
+let pty: PtyRom | null = null;
+afterEach(() => {
+  pty?.close();
+  pty = null;
+  vi.restoreAllMocks();
+  process.exitCode = 0;
+});
+
+async function run(args: string[]): Promise<{ stdout: string; code: number }> {
+  let stdout = "";
+  vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+    stdout += chunk.toString();
+    return true;
+  });
+  vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+  const program = new Command("espnode");
+  program.exitOverride();
+  registerFlashCommand(program);
+  process.exitCode = 0;
+  await program.parseAsync(["node", "espnode", ...args]);
+  const code = Number(process.exitCode ?? 0);
+  vi.restoreAllMocks();
+  return { stdout, code };
+}
+
+describe("espnode flash (CLI) over a pseudo-terminal", () => {
+  it("flashes a release folder and prints a JSON result", async () => {
+    const fw = fakeEspruinoRelease(30_000);
+    pty = new PtyRom(tempFlashFile());
+    const { stdout, code } = await run(["flash", "--firmware", fw.dir, "--port", pty.path, "--baud", "230400", "--json"]);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout.trim().split("\n").at(-1)!);
+    expect(result).toMatchObject({ ok: true, chip: { chip: "ESP32" }, reset: "run-user-code" });
+    expect(result.files).toHaveLength(3);
+    expect(imageInfo(pty.rom.flash.path).espruino).toBe(true);
+  });
+
+  it("exits with the board-problem code and a JSON error when nothing answers", async () => {
+    const fw = fakeEspruinoRelease(1000);
+    pty = new PtyRom(tempFlashFile());
+    pty.rom.close(); // a port with nothing behind it
+    const { stdout, code } = await run(["flash", "--firmware", fw.dir, "--port", pty.path, "--before", "no-reset", "--json"]);
+    expect(code).toBe(4);
+    const result = JSON.parse(stdout.trim().split("\n").at(-1)!);
+    expect(result.error.kind).toBe("device");
+    expect(result.error.message).toMatch(/not in download mode/);
+  }, 20_000);
+});
