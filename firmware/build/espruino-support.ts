@@ -3,7 +3,7 @@
 
 export const ESPRUINO_GLOBALS = new Set([
   // language built-ins
-  "undefined", "NaN", "Infinity", "eval", "arguments", "globalThis",
+  "undefined", "NaN", "Infinity", "eval", "arguments", "globalThis", "global",
   "Object", "Function", "Array", "String", "Number", "Boolean", "Date", "RegExp", "JSON", "Math", "Promise",
   "Error", "TypeError", "SyntaxError", "RangeError", "ReferenceError", "InternalError",
   "ArrayBuffer", "DataView", "Uint8Array", "Int8Array", "Uint8ClampedArray", "Uint16Array", "Int16Array",

@@ -32,7 +32,7 @@ export function registerProvisionCommand(program: Command): void {
       .option("--ca <file>", "PEM CA certificate for mqtts://")
       .option("--prefix <prefix>", "topic prefix (default espnode)")
       .option("--interval <seconds>", "telemetry interval (default 10)")
-      .option("--qos <0|1>", "telemetry QoS (default 0)")
+      .option("--qos <0|1>", "telemetry QoS (default 1: undelivered records wait in flash)")
       .option("--sensors <list>", "comma-separated: temp, bme280, a<pin> (default temp)")
       .option("--sleep", "deep-sleep between readings")
       .option("--from <file>", "read the values from a JSON object or a CSV header + row (flags override it)")

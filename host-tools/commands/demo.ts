@@ -105,7 +105,7 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
         prefix: "espnode",
         interval: opts.interval ?? 2,
         qos: 1,
-        sensors: ["temp"],
+        sensors: ["temp", "bme280", "a36"],
       };
       step(`provisioning ${DEMO_DEVICE_ID}`);
       await provision({ board: conn, config, onStep: step });

@@ -126,7 +126,7 @@ export async function buildConfig(cli: ProvisionFlags, sources: SecretSources): 
     mqttUser: f.mqttUser || undefined,
     prefix: f.prefix ?? "espnode",
     interval: f.interval ?? 10,
-    qos: f.qos ?? 0,
+    qos: f.qos ?? 1, // QoS1 so undelivered records wait in the flash outbox
     sensors,
     sleep,
   });
