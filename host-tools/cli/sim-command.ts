@@ -7,10 +7,7 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import type { Command } from "commander";
-import { VirtualBoard } from "../sim/board.ts";
 import { DEFAULT_AP } from "../sim/wifi/access-point.ts";
-import { runControlCommand, CONTROL_HELP } from "../sim/control/control-commands.ts";
-import { ControlServer } from "../sim/control/control-server.ts";
 
 export function defaultSimStateDir(): string {
   const cache = process.env.XDG_CACHE_HOME || join(homedir(), ".cache");
@@ -54,6 +51,10 @@ export function registerSimCommand(program: Command): void {
         }
       }
       const stateDir = opts.state ?? defaultSimStateDir();
+      // Loaded here, not at the top: the simulator is large and `espnode --help` should stay quick.
+      const { VirtualBoard } = await import("../sim/board.ts");
+      const { runControlCommand, CONTROL_HELP } = await import("../sim/control/control-commands.ts");
+      const { ControlServer } = await import("../sim/control/control-server.ts");
       const board = await VirtualBoard.start({ stateDir, baud, wifi: { ssid: opts.ssid ?? DEFAULT_AP.ssid, password } });
       const port = await board.openPty();
       const control = await ControlServer.listen(board, join(stateDir, "control.sock"));
