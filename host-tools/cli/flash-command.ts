@@ -1,4 +1,4 @@
-// `espnode flash --firmware FILE|DIR`: write Espruino through the ESP32 ROM bootloader.
+// `espnode flash --firmware FILE|DIR`: write Espruino through the ESP32 serial bootloader (flasher stub by default, --no-stub for ROM only).
 import { existsSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
@@ -12,6 +12,8 @@ interface FlashFlags extends CommonFlags {
   before: "default-reset" | "no-reset";
   after: "hard-reset" | "no-reset";
   erase?: boolean;
+  /** commander turns --no-stub into stub: false. */
+  stub: boolean;
   simState?: string;
 }
 
@@ -45,13 +47,14 @@ export function registerFlashCommand(program: Command): void {
   addOutputOptions(
     program
       .command("flash")
-      .description("write Espruino to an ESP32 through its ROM bootloader (compressed, MD5-verified)")
+      .description("write Espruino to an ESP32 through its serial bootloader and esptool's flasher stub (compressed, MD5-verified)")
       .requiredOption("--firmware <file|dir>", "Espruino ESP32 release folder (bootloader.bin, partitions_espruino.bin, espruino_esp32.bin) or a merged .bin")
       .option("-p, --port <port>", "auto | PATH | id:USB_SERIAL", "auto")
       .option("-b, --baud <rate>", "transfer baud rate (connects at 115200 first)", "460800")
       .addOption(new Option("--before <mode>", "how to enter download mode").choices(["default-reset", "no-reset"]).default("default-reset"))
       .addOption(new Option("--after <mode>", "what to do when done").choices(["hard-reset", "no-reset"]).default("hard-reset"))
       .option("--erase", "erase the whole flash first (saved code and Wi-Fi settings are lost)")
+      .option("--no-stub", "flash through the ROM loader only, without uploading esptool's flasher stub (slower)")
       .option("--sim-state <dir>", "state directory of a running `espnode sim` (found automatically for the default one)"),
   ).action(
     action<FlashFlags>(async (flags, out) => {
@@ -70,8 +73,9 @@ export function registerFlashCommand(program: Command): void {
           before: flags.before,
           after: flags.after,
           erase: flags.erase,
+          stub: flags.stub,
           simControl,
-          onLog: (line) => out.detail(line),
+          onLog: (line) => (line.startsWith("Note: ") ? out.warn(line.slice(6)) : out.detail(line)),
           onProgress: async (written, total, fileName) => {
             if (fileName !== barFile) {
               bar?.stop();
@@ -86,7 +90,8 @@ export function registerFlashCommand(program: Command): void {
         out.result({ ok: true, ...result });
         out.success(
           `Flashed ${result.files.map((f) => `${f.name} @0x${f.address.toString(16)}`).join(", ")} to ${result.chip.description} ` +
-            `(MAC ${result.chip.mac}) in ${result.seconds.toFixed(1)} s; MD5 verified.`,
+            `(MAC ${result.chip.mac}) in ${result.seconds.toFixed(1)} s ` +
+            `${result.loader === "stub" ? "with the flasher stub" : "through the ROM loader"}; MD5 verified.`,
         );
       } finally {
         (bar as { stop(): void } | null)?.stop();

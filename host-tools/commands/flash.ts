@@ -1,7 +1,7 @@
 // `espnode flash`: write Espruino to an ESP32 through its ROM bootloader (compressed, MD5-verified), then
 // start it. Works on a real board (DTR/RTS auto-reset) and on `espnode sim` over its pseudo-terminal, where the
 // control socket <stateDir>/control.sock puts the virtual board in download mode and resets it afterwards.
-import { RomConnectError, RomSession, type ChipInfo } from "../device/rom/rom-session.ts";
+import { RomConnectError, RomSession, StubStartError, type ChipInfo, type LoaderKind } from "../device/rom/rom-session.ts";
 import { NodeSerialLink, type SerialLink } from "../device/rom/serial-link.ts";
 import { sendControlCommand } from "../sim/control/control-server.ts";
 import { EspnodeError, isEspnodeError } from "../transport/errors.ts";
@@ -22,6 +22,11 @@ export interface FlashOptions {
   after?: AfterOption;
   /** Erase the whole flash first (saved code and Wi-Fi settings are lost). */
   erase?: boolean;
+  /**
+   * Use esptool's flasher stub (default true, as esptool): 16 KiB blocks, erase while receiving, chip erase and
+   * MD5 in the stub. false = ROM loader only (esptool --no-stub). A stub that does not start falls back to the ROM.
+   */
+  stub?: boolean;
   /** Control socket of a running `espnode sim` (<stateDir>/control.sock) to enter download mode and reset. */
   simControl?: string;
   onProgress?: (written: number, total: number, fileName: string) => void;
@@ -37,8 +42,12 @@ export interface FlashResult {
   chip: ChipInfo;
   files: { name: string; address: number; size: number; md5: string }[];
   erased: boolean;
-  /** How the board was started afterwards. */
-  reset: "hard-reset" | "sim-reset" | "run-user-code" | "none";
+  /** Who did the flashing: the flasher stub or the ROM loader (--no-stub, or the stub did not start). */
+  loader: LoaderKind;
+  /** Set when the stub was requested but the ROM loader was used instead, and why. */
+  stubFallback?: string;
+  /** How the board was started afterwards ("soft-reset": the stub rebooted the chip; no reset lines). */
+  reset: "hard-reset" | "sim-reset" | "run-user-code" | "soft-reset" | "none";
   seconds: number;
 }
 
@@ -69,16 +78,20 @@ function notInDownloadMode(port: string, error: RomConnectError, sim: boolean): 
   );
 }
 
+async function enterSimDownloadMode(control: string): Promise<void> {
+  const reply = await sendControlCommand(control, "download").catch((error: Error) => {
+    throw new EspnodeError("device", error.message, "Start it with `espnode sim` or fix --sim-state.");
+  });
+  if (!reply.ok) throw new EspnodeError("device", `The simulator refused download mode: ${reply.message}`);
+}
+
 export async function flashFirmware(options: FlashOptions): Promise<FlashResult> {
   const started = Date.now();
   const log = options.onLog ?? (() => {});
   const images = loadFirmware(options.firmware);
   const sim = options.simControl !== undefined;
   if (sim) {
-    const reply = await sendControlCommand(options.simControl!, "download").catch((error: Error) => {
-      throw new EspnodeError("device", error.message, "Start it with `espnode sim` or fix --sim-state.");
-    });
-    if (!reply.ok) throw new EspnodeError("device", `The simulator refused download mode: ${reply.message}`);
+    await enterSimDownloadMode(options.simControl!);
     log("Virtual board reset into download mode");
   }
   const link = options.link ?? new NodeSerialLink(options.port);
@@ -90,10 +103,19 @@ export async function flashFirmware(options: FlashOptions): Promise<FlashResult>
       // A sim's pty has no reset lines; the control socket already did the reset.
       before: sim ? "no-reset" : (options.before ?? "default-reset"),
       attempts: options.attempts,
+      stub: options.stub ?? true,
+      reenterDownloadMode: sim ? () => enterSimDownloadMode(options.simControl!) : undefined,
       onLog: log,
     });
   } catch (error) {
     if (error instanceof RomConnectError) throw notInDownloadMode(options.port, error, sim);
+    if (error instanceof StubStartError) {
+      throw new EspnodeError(
+        "device",
+        `The board on ${options.port} went silent: ${error.message}.`,
+        "Hold BOOT and press EN (then release BOOT), and run again with --no-stub --before no-reset to flash through the ROM loader only.",
+      );
+    }
     if (isEspnodeError(error)) throw error;
     const message = (error as Error).message ?? String(error);
     if (/open|ENOENT|EACCES|EBUSY|lock/i.test(message) && !options.link) throw describeOpenError(options.port, error as Error);
@@ -102,6 +124,7 @@ export async function flashFirmware(options: FlashOptions): Promise<FlashResult>
   try {
     const { chip } = session;
     log(`Chip is ${chip.description}, MAC ${chip.mac}, ${chip.flashSize ? chip.flashSize / 1048576 + " MB" : "unknown size"} flash`);
+    log(session.kind === "stub" ? "Flasher stub running" : "Flashing through the ROM loader (no stub)");
     const end = Math.max(...images.map((i) => i.address + i.data.length));
     if (chip.flashSize && end > chip.flashSize) {
       throw new EspnodeError(
@@ -123,11 +146,15 @@ export async function flashFirmware(options: FlashOptions): Promise<FlashResult>
       } else if (await session.hardReset()) {
         reset = "hard-reset";
       } else {
-        // No DTR/RTS: ask the ROM itself to leave the loader and start the application.
+        // No DTR/RTS: ask the loader itself to start the application (the stub reboots the chip).
         await session.runUserCode();
-        reset = "run-user-code";
+        reset = session.kind === "stub" ? "soft-reset" : "run-user-code";
       }
-      log(reset === "run-user-code" ? "Started the application (no reset lines on this port)" : "Board reset: Espruino boots");
+      log(
+        reset === "run-user-code" || reset === "soft-reset"
+          ? "Started the application (no reset lines on this port)"
+          : "Board reset: Espruino boots",
+      );
     } else {
       log("Staying in the ROM bootloader (--after no-reset): press EN to start Espruino");
     }
@@ -136,6 +163,8 @@ export async function flashFirmware(options: FlashOptions): Promise<FlashResult>
       chip,
       files,
       erased: Boolean(options.erase),
+      loader: session.kind,
+      ...(session.stubFallback ? { stubFallback: session.stubFallback } : {}),
       reset,
       seconds: (Date.now() - started) / 1000,
     };

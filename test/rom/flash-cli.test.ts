@@ -33,16 +33,39 @@ async function run(args: string[]): Promise<{ stdout: string; code: number }> {
 }
 
 describe("espnode flash (CLI) over a pseudo-terminal", () => {
-  it("flashes a release folder and prints a JSON result", async () => {
+  it("flashes a release folder with the flasher stub and prints a JSON result", async () => {
     const fw = fakeEspruinoRelease(30_000);
     pty = new PtyRom(tempFlashFile());
     const { stdout, code } = await run(["flash", "--firmware", fw.dir, "--port", pty.path, "--baud", "230400", "--json"]);
     expect(code).toBe(0);
     const result = JSON.parse(stdout.trim().split("\n").at(-1)!);
-    expect(result).toMatchObject({ ok: true, chip: { chip: "ESP32" }, reset: "run-user-code" });
+    // No reset lines on a pty: the stub reboots the chip into the app (FLASH_END "reboot").
+    expect(result).toMatchObject({ ok: true, chip: { chip: "ESP32" }, loader: "stub", reset: "soft-reset" });
     expect(result.files).toHaveLength(3);
     expect(imageInfo(pty.rom.flash.path).espruino).toBe(true);
+    expect(pty.rom.mode).toBe("quiet"); // left the stub
   });
+
+  it("--no-stub flashes through the ROM loader only", async () => {
+    const fw = fakeEspruinoRelease(30_000);
+    pty = new PtyRom(tempFlashFile());
+    const { stdout, code } = await run(["flash", "--firmware", fw.dir, "--port", pty.path, "--no-stub", "--json"]);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout.trim().split("\n").at(-1)!);
+    expect(result).toMatchObject({ ok: true, loader: "rom", reset: "run-user-code" });
+    expect(imageInfo(pty.rom.flash.path).espruino).toBe(true);
+  });
+
+  it("says to use --no-stub when the stub does not start and the board cannot be reset from here", async () => {
+    const fw = fakeEspruinoRelease(1000);
+    pty = new PtyRom(tempFlashFile(), { runsFlasherStub: false });
+    const { stdout, code } = await run(["flash", "--firmware", fw.dir, "--port", pty.path, "--json"]);
+    expect(code).toBe(4);
+    const result = JSON.parse(stdout.trim().split("\n").at(-1)!);
+    expect(result.error.kind).toBe("device");
+    expect(result.error.message).toMatch(/flasher stub did not start/);
+    expect(result.error.hint).toMatch(/--no-stub/);
+  }, 20_000);
 
   it("exits with the board-problem code and a JSON error when nothing answers", async () => {
     const fw = fakeEspruinoRelease(1000);

@@ -43,6 +43,8 @@ describe("flashFirmware", () => {
       ["espruino_esp32.bin", 0x10000],
     ]);
     expect(result.reset).toBe("hard-reset");
+    expect(result.loader).toBe("stub"); // the default, as esptool
+    expect(result.stubFallback).toBeUndefined();
     expect(chip.boots).toEqual(["download", "app"]);
     const flash = chip.rom.flash;
     expect(flash.read(0x1000, fw.bootloader.length).equals(fw.bootloader)).toBe(true);
@@ -52,16 +54,43 @@ describe("flashFirmware", () => {
     expect(imageInfo(flash.path)).toMatchObject({ espruino: true, projectName: "espruino", version: "2v25" });
   });
 
-  it("erases the whole flash first with --erase, so old data outside the images is gone", async () => {
-    const fw = fakeEspruinoRelease(20_000);
-    const chip = board({ startInDownloadMode: true });
-    // Old saved code far from the images.
-    chip.rom.flash.eraseRange(0x300000, 0x1000);
-    chip.rom.flash.program(0x300000, Buffer.from("saved code"));
-    await flashFirmware({ port: "emulated", link: chip, firmware: fw.dir, erase: true, before: "no-reset", after: "no-reset" });
-    expect(chip.rom.flash.read(0x300000, 10).equals(Buffer.alloc(10, 0xff))).toBe(true);
-    expect(chip.boots).toEqual([]); // stayed in the loader
+  it("flashes through the ROM loader only with stub: false (--no-stub)", async () => {
+    const fw = fakeEspruinoRelease(40_000);
+    const chip = board();
+    const result = await flashFirmware({ port: "emulated", link: chip, firmware: fw.dir, stub: false });
+    expect(result.loader).toBe("rom");
+    expect(chip.rom.mode).toBe("rom"); // never jumped to uploaded code (a stub would still be "running")
+    expect(chip.boots).toEqual(["download", "app"]);
+    expect(chip.rom.flash.read(0x10000, fw.app.length).equals(fw.app)).toBe(true);
+    expect(imageInfo(chip.rom.flash.path).espruino).toBe(true);
   });
+
+  it("falls back to the ROM loader with a note when the stub does not start, resetting through DTR/RTS", async () => {
+    const fw = fakeEspruinoRelease(20_000);
+    const chip = board({ runsFlasherStub: false }); // the uploaded stub never says OHAI
+    const logs: string[] = [];
+    const result = await flashFirmware({ port: "emulated", link: chip, firmware: fw.dir, onLog: (l) => logs.push(l) });
+    expect(result.loader).toBe("rom");
+    expect(result.stubFallback).toMatch(/flasher stub did not start/);
+    expect(logs.some((l) => /^Note: the flasher stub did not start.*continue with the ROM loader/.test(l))).toBe(true);
+    expect(chip.boots).toEqual(["download", "download", "app"]);
+    expect(chip.rom.flash.read(0x10000, fw.app.length).equals(fw.app)).toBe(true);
+  });
+
+  for (const stub of [true, false]) {
+    it(`erases the whole flash first with --erase (${stub ? "stub chip erase" : "ROM, FLASH_BEGIN over all"})`, async () => {
+      const fw = fakeEspruinoRelease(20_000);
+      const chip = board({ startInDownloadMode: true });
+      // Old saved code far from the images.
+      chip.rom.flash.eraseRange(0x300000, 0x1000);
+      chip.rom.flash.program(0x300000, Buffer.from("saved code"));
+      const result = await flashFirmware({ port: "emulated", link: chip, firmware: fw.dir, erase: true, stub, before: "no-reset", after: "no-reset" });
+      expect(result.loader).toBe(stub ? "stub" : "rom");
+      expect(chip.rom.flash.read(0x300000, 10).equals(Buffer.alloc(10, 0xff))).toBe(true);
+      expect(chip.rom.flash.read(0x10000, fw.app.length).equals(fw.app)).toBe(true);
+      expect(chip.boots).toEqual([]); // stayed in the loader
+    });
+  }
 
   it("tells a merged image (0x0) from an app image (0x10000)", () => {
     const fw = fakeEspruinoRelease(20_000);

@@ -19,6 +19,7 @@ export class WebSerialShim {
   private writableStream: WritableStream<Uint8Array> | null = null;
   private signals: LineSignals = { dtr: false, rts: false };
   private recent = "";
+  private lastDataAt = 0;
   /** False once the port refused DTR/RTS (pseudo-terminal): resets then do nothing. */
   lineSignals = true;
 
@@ -28,6 +29,7 @@ export class WebSerialShim {
   ) {
     link.onData((bytes) => {
       this.recent = (this.recent + Buffer.from(bytes).toString("latin1")).slice(-RECENT_LIMIT);
+      this.lastDataAt = Date.now();
       try {
         this.readableController?.enqueue(new Uint8Array(bytes));
       } catch {
@@ -43,6 +45,16 @@ export class WebSerialShim {
 
   clearRecent(): void {
     this.recent = "";
+  }
+
+  /** Resolves once nothing has arrived for quietMs (or after maxMs): a boot log still streaming in is done. */
+  async waitQuiet(quietMs: number, maxMs: number): Promise<void> {
+    const deadline = Date.now() + maxMs;
+    for (;;) {
+      const idle = Date.now() - this.lastDataAt;
+      if (idle >= quietMs || Date.now() >= deadline) return;
+      await new Promise((r) => setTimeout(r, Math.min(quietMs - idle, Math.max(1, deadline - Date.now()))));
+    }
   }
 
   async open(options: { baudRate: number }): Promise<void> {

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { basename } from "node:path";
 import { DeflateStream } from "./inflate-stream.ts";
 import { Esp32Registers } from "./esp32-registers.ts";
+import { FlasherStub } from "./flasher-stub.ts";
 import { DEFAULT_FLASH_SIZE, FlashStore } from "./flash-store.ts";
 import {
   checksum,
@@ -13,6 +14,7 @@ import {
   UNSUPPORTED_RESPONSE_COUNT,
 } from "./rom-protocol.ts";
 import { SlipDecoder, slipEncode } from "./slip.ts";
+import { looksLikeFlasherStub, type RamSegment } from "./stub-shape.ts";
 
 export type RomExit = "reboot" | "run-user-code" | "run-ram-code";
 
@@ -28,7 +30,15 @@ export interface RomBootloaderOptions {
   setBaud?: (baud: number) => void;
   /** The ROM left the loader: FLASH_END/FLASH_DEFL_END (reboot or run the app) or MEM_END with an entry point. */
   onExit?: (how: RomExit, entry?: number) => void;
+  /**
+   * Uploaded code shaped like a flasher stub starts the stub protocol (default). false models code that never
+   * talks (e.g. a stub that hangs): the chip goes quiet after MEM_END as for any other RAM code.
+   */
+  runsFlasherStub?: boolean;
 }
+
+/** Who answers on the UART: the mask ROM, the flasher stub it jumped to, or nobody (other code, or left). */
+export type LoaderMode = "rom" | "stub" | "quiet";
 
 interface WriteSession {
   kind: "flash" | "defl" | "mem";
@@ -58,9 +68,9 @@ function defaultMac(flashFile: string): Buffer {
 /**
  * The ESP32 ROM serial bootloader (download mode), command for command as the mask ROM answers them:
  * 4 status bytes, eight SYNC answers, erase-on-BEGIN, 0xEF XOR data checksum, zlib-compressed writes,
- * MD5 as 32 hex characters, no stub-only commands. It cannot execute uploaded RAM code (MEM_END with an
- * entry point leaves the loader silent, like a chip running code that does not talk), so tools must run
- * in ROM-only mode (esptool --no-stub; esptool-js without runStub()).
+ * MD5 as 32 hex characters, no stub-only commands. Uploaded RAM code is not executed: MEM_END with an entry
+ * point into code shaped like esptool's flasher stub (see stub-shape.ts) makes the chip behave as that stub
+ * (OHAI, then the stub protocol: flasher-stub.ts); any other code leaves the UART silent.
  */
 export class RomBootloader {
   readonly flash: FlashStore;
@@ -69,6 +79,8 @@ export class RomBootloader {
   private readonly decoder: SlipDecoder;
   private queue: Promise<void> = Promise.resolve();
   private session: WriteSession | null = null;
+  private stub: FlasherStub | null = null;
+  private ramSegments: RamSegment[] = [];
   private spiAttached = false;
   private exited = false;
   private closed = false;
@@ -91,10 +103,18 @@ export class RomBootloader {
     return this.currentBaud;
   }
 
+  get mode(): LoaderMode {
+    if (this.stub) return "stub";
+    return this.exited || this.closed ? "quiet" : "rom";
+  }
+
   /** A reset into download mode: loader state starts afresh at 115200 baud; returns the boot message to print. */
   banner(): Buffer {
     this.session?.inflater?.destroy();
     this.session = null;
+    this.stub?.dispose();
+    this.stub = null;
+    this.ramSegments = [];
     this.spiAttached = false;
     this.exited = false;
     this.currentBaud = ROM_BAUD;
@@ -117,6 +137,7 @@ export class RomBootloader {
     if (this.closed) return;
     this.closed = true;
     this.session?.inflater?.destroy();
+    this.stub?.dispose();
     this.flash.close();
   }
 
@@ -140,6 +161,10 @@ export class RomBootloader {
 
   private async handle(packet: Buffer): Promise<void> {
     if (this.closed || this.exited) return;
+    if (this.stub) {
+      this.stats.packets++;
+      return this.stub.handle(packet);
+    }
     if (packet.length < 8 || packet[0] !== 0x00) return; // not a request: the ROM ignores it
     this.stats.packets++;
     const op = packet[1];
@@ -223,6 +248,10 @@ export class RomBootloader {
     const baud = data.readUInt32LE(0);
     if (baud < 300 || baud > 5_000_000) return this.fail(op, RomError.INVALID_MESSAGE);
     this.respond(op); // answered at the old rate, then the UART switches
+    this.switchBaud(baud);
+  }
+
+  private switchBaud(baud: number): void {
     this.currentBaud = baud;
     this.registers.setBaud(baud);
     this.options.setBaud?.(baud);
@@ -319,6 +348,7 @@ export class RomBootloader {
     if (blocks * blockSize < size) return this.fail(op, RomError.INVALID_MESSAGE);
     this.session?.inflater?.destroy();
     this.session = { kind: "mem", offset, blocks, blockSize, nextSeq: 0, written: 0 };
+    this.ramSegments.push({ address: offset, size });
     this.respond(op);
   }
 
@@ -338,8 +368,30 @@ export class RomBootloader {
     const entry = data.readUInt32LE(4);
     this.session = null;
     this.respond(op);
-    // Jumping to uploaded code (e.g. esptool's flasher stub) cannot be emulated: the loader goes quiet.
-    if (!noEntry) this.leave("run-ram-code", entry);
+    if (!noEntry) this.runRamCode(this.ramSegments, entry);
+  }
+
+  /** The ROM (or a running stub) jumps to uploaded code: a flasher stub greets and talks, anything else is silent. */
+  private runRamCode(segments: RamSegment[], entry: number): void {
+    this.stub = null;
+    if (this.options.runsFlasherStub === false || !looksLikeFlasherStub(segments, entry)) {
+      return this.leave("run-ram-code", entry);
+    }
+    const stub = new FlasherStub({
+      flash: this.flash,
+      registers: this.registers,
+      send: (bytes) => {
+        if (!this.closed && this.stub === stub) this.options.send(bytes);
+      },
+      changeBaud: (baud) => this.switchBaud(baud),
+      exit: (how) => {
+        this.stub = null;
+        this.leave(how);
+      },
+      jump: (more, to) => this.runRamCode([...segments, ...more], to),
+    });
+    this.stub = stub;
+    stub.greet();
   }
 
   private md5(op: number, data: Buffer): void {

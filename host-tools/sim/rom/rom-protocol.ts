@@ -20,6 +20,38 @@ export const Command = {
   GET_SECURITY_INFO: 0x14,
 } as const;
 
+/** Commands only the flasher stub knows (esptool loader.py, stub_flasher.h). */
+export const StubCommand = {
+  ERASE_FLASH: 0xd0,
+  ERASE_REGION: 0xd1,
+  READ_FLASH: 0xd2,
+  RUN_USER_CODE: 0xd3,
+  FLASH_ENCRYPT_DATA: 0xd4,
+} as const;
+
+/**
+ * First status byte of a failed stub response (the second is 0). esptool reads the two status bytes as a
+ * big-endian 16-bit code: 0xC100 = "Bad data checksum", etc.
+ */
+export const StubError = {
+  BAD_DATA_LEN: 0xc0,
+  BAD_DATA_CHECKSUM: 0xc1,
+  BAD_BLOCKSIZE: 0xc2,
+  INVALID_COMMAND: 0xc3,
+  FAILED_SPI_OP: 0xc4,
+  FAILED_SPI_UNLOCK: 0xc5,
+  NOT_IN_FLASH_MODE: 0xc6,
+  INFLATE_ERROR: 0xc7,
+  NOT_ENOUGH_DATA: 0xc8,
+  TOO_MUCH_DATA: 0xc9,
+  CMD_NOT_IMPLEMENTED: 0xff,
+} as const;
+
+/** The stub's receive buffers hold one block of this size plus the 16-byte data header. */
+export const STUB_MAX_WRITE_BLOCK = 0x4000;
+/** The 4-byte SLIP frame the stub sends when it starts. */
+export const STUB_GREETING = "OHAI";
+
 /** Error byte that follows status 0x01 in a failed ROM response. */
 export const RomError = {
   INVALID_MESSAGE: 0x05, // parameters or length field invalid; also "unsupported command"
@@ -47,6 +79,7 @@ export const ESP_IMAGE_MAGIC = 0xe9;
 
 /** The ESP32 ROM sends 4 status bytes (status, error, 0, 0); the flasher stub sends 2. */
 export const ESP32_ROM_STATUS_BYTES = 4;
+export const STUB_STATUS_BYTES = 2;
 
 /** Value field of every SYNC response from an ESP32 ROM (first word of the sync payload; the stub sends 0). */
 export const SYNC_RESPONSE_VALUE = 0x20120707;
@@ -62,6 +95,6 @@ export function checksum(data: Uint8Array): number {
 }
 
 export function commandName(op: number): string {
-  for (const [name, value] of Object.entries(Command)) if (value === op) return name;
+  for (const [name, value] of Object.entries({ ...Command, ...StubCommand })) if (value === op) return name;
   return `0x${op.toString(16).padStart(2, "0")}`;
 }

@@ -19,7 +19,7 @@ export class PtyRom {
   private readonly pty: OpenedPty;
   private readonly keepSlave: number;
 
-  constructor(flashFile: string) {
+  constructor(flashFile: string, options: { runsFlasherStub?: boolean } = {}) {
     this.pty = (nodePty as unknown as { open(o: { encoding: null }): OpenedPty }).open({ encoding: null });
     this.path = this.pty.ptsName;
     this.keepSlave = openSync(this.path, constants.O_RDWR | constants.O_NOCTTY);
@@ -28,6 +28,7 @@ export class PtyRom {
     const fd = this.pty._fd;
     this.rom = new RomBootloader({
       flashFile,
+      runsFlasherStub: options.runsFlasherStub,
       send: (bytes) => {
         let off = 0;
         while (off < bytes.length) {

@@ -32,27 +32,38 @@ export function dataPacket(payload: Buffer, seq: number): { data: Buffer; chk: n
 export class RawRom {
   readonly rom: RomBootloader;
   readonly responses: Response[] = [];
+  /** Frames that are not responses: the stub's OHAI, READ_FLASH data and its final MD5. */
+  readonly frames: Buffer[] = [];
+  readonly exits: string[] = [];
   readonly bauds: number[] = [];
   /** Order of events: "tx" for each response, "baud" when the UART switched. */
   readonly events: string[] = [];
 
-  constructor(flashFile = tempFlashFile(), opts: { mac?: Buffer; flashSize?: number } = {}) {
+  constructor(flashFile = tempFlashFile(), opts: { mac?: Buffer; flashSize?: number; runsFlasherStub?: boolean } = {}) {
     const decoder = new SlipDecoder((p) => {
-      const size = p.readUInt16LE(2);
-      const body = p.subarray(8, 8 + size);
+      // The ROM ends a response with 4 status bytes (status, error, 0, 0), the stub with 2 (error, status).
+      const stub = this.rom.mode === "stub";
+      if (p.length < 10 || p[0] !== 0x01 || p.readUInt16LE(2) !== p.length - 8) {
+        this.frames.push(p);
+        return;
+      }
+      const body = p.subarray(8);
+      const statusLength = stub ? 2 : 4;
+      const status = body.subarray(body.length - statusLength);
       this.responses.push({
         op: p[1],
         value: p.readUInt32LE(4),
-        data: body.subarray(0, body.length - 4),
-        status: body[body.length - 4],
-        error: body[body.length - 3],
-        statusLength: 4,
+        data: body.subarray(0, body.length - statusLength),
+        status: stub ? (status[0] === 0 ? 0 : 1) : status[0],
+        error: stub ? status[0] : status[1],
+        statusLength,
       });
       this.events.push("tx");
     });
     this.rom = new RomBootloader({
       flashFile,
       ...opts,
+      onExit: (how) => this.exits.push(how),
       send: (bytes) => decoder.push(bytes),
       setBaud: (baud) => {
         this.bauds.push(baud);
@@ -73,6 +84,12 @@ export class RawRom {
     this.rom.receive(slipEncode(Buffer.concat([header, data])));
     await this.rom.idle();
     return this.responses.slice(before);
+  }
+
+  /** A bare SLIP frame (READ_FLASH acknowledgements). */
+  async frame(bytes: Buffer): Promise<void> {
+    this.rom.receive(slipEncode(bytes));
+    await this.rom.idle();
   }
 
   async one(op: number, data?: Buffer, chk?: number): Promise<Response> {
