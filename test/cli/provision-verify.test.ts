@@ -1,13 +1,11 @@
 // `espnode provision --verify` with the real firmware on the virtual board, against aedes (in-process) and
 // Mosquitto (a child process on a free port): the CLI waits until the device's live "online" arrives.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createServer, type AddressInfo, type Server } from "node:net";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Aedes } from "aedes";
-import { runCli, sleep, startSim, TEST_AP, type SimUnderTest } from "./support/sim.ts";
+import { startAedes, startMosquitto, mosquittoPath, type AedesBroker, type MosquittoBroker } from "../helpers/brokers.ts";
+import { runCli, startSim, TEST_AP, type SimUnderTest } from "./support/sim.ts";
 import { buildFirmware } from "../../firmware/build/build.ts";
 import { deploy } from "../../host-tools/commands/deploy.ts";
 import { InProcessTransport } from "../../host-tools/transport/in-process-transport.ts";
@@ -15,20 +13,9 @@ import { InProcessTransport } from "../../host-tools/transport/in-process-transp
 let sim: SimUnderTest;
 let pty: string;
 let dir: string;
-let aedesServer: Server;
-let aedes: Aedes;
-let aedesPort: number;
-let mosquitto: ChildProcess | undefined;
-let mosquittoPort = 0;
-const hasMosquitto = spawnSync("sh", ["-c", "command -v mosquitto"]).status === 0;
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  const port = (s.address() as AddressInfo).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
+let aedes: AedesBroker | undefined;
+let mosquitto: MosquittoBroker | undefined;
+const hasMosquitto = mosquittoPath !== null;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "espnode-verify-"));
@@ -40,25 +27,14 @@ beforeAll(async () => {
   await t.close();
   pty = await sim.board.openPty();
 
-  aedes = await Aedes.createBroker();
-  aedesServer = createServer((s) => aedes.handle(s));
-  await new Promise<void>((r) => aedesServer.listen(0, "127.0.0.1", r));
-  aedesPort = (aedesServer.address() as AddressInfo).port;
-
-  if (hasMosquitto) {
-    mosquittoPort = await freePort();
-    const conf = join(dir, "mosquitto.conf");
-    await writeFile(conf, `listener ${mosquittoPort} 127.0.0.1\nallow_anonymous true\npersistence false\n`);
-    mosquitto = spawn("mosquitto", ["-c", conf], { stdio: "ignore" });
-    await sleep(300);
-  }
+  aedes = await startAedes();
+  if (hasMosquitto) mosquitto = await startMosquitto();
 }, 60_000);
 
 afterAll(async () => {
-  if (mosquitto?.pid) process.kill(mosquitto.pid);
-  await new Promise<void>((r) => (aedesServer ? aedesServer.close(() => r()) : r()));
-  (aedesServer as Server & { closeAllConnections?: () => void })?.closeAllConnections?.();
-  await new Promise<void>((r) => (aedes ? aedes.close(() => r()) : r()));
+  await mosquitto?.stop();
+  mosquitto?.cleanup();
+  await aedes?.stop();
   await sim?.close();
   await rm(dir, { recursive: true, force: true });
 });
@@ -72,7 +48,7 @@ function provisionVerify(broker: string, id: string) {
 
 describe("espnode provision --verify", () => {
   it("waits for the device's online status on aedes", { timeout: 45_000 }, async () => {
-    const r = await provisionVerify(`mqtt://127.0.0.1:${aedesPort}`, "verify-a");
+    const r = await provisionVerify(`mqtt://127.0.0.1:${aedes!.port}`, "verify-a");
     expect(r.stderr).not.toMatch(/error:/);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
@@ -82,14 +58,14 @@ describe("espnode provision --verify", () => {
   });
 
   it.skipIf(!hasMosquitto)("waits for the device's online status on Mosquitto", { timeout: 45_000 }, async () => {
-    const r = await provisionVerify(`mqtt://127.0.0.1:${mosquittoPort}`, "verify-m");
+    const r = await provisionVerify(`mqtt://127.0.0.1:${mosquitto!.port}`, "verify-m");
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).verify).toMatchObject({ topic: "espnode/verify-m/status", payload: "online" });
   });
 
   it("reports why when the device never comes online (wrong Wi-Fi password), exit code 5", { timeout: 45_000 }, async () => {
     const r = await runCli(
-      ["provision", "--device-id", "verify-x", "--ssid", TEST_AP.ssid, "--broker", `mqtt://127.0.0.1:${aedesPort}`, "--port", pty, "--verify", "--verify-timeout", "4"],
+      ["provision", "--device-id", "verify-x", "--ssid", TEST_AP.ssid, "--broker", `mqtt://127.0.0.1:${aedes!.port}`, "--port", pty, "--verify", "--verify-timeout", "4"],
       { env: { ESPNODE_WIFI_PASSWORD: "wrong-password-1" }, timeoutMs: 40_000 },
     );
     expect(r.code).toBe(5);
