@@ -60,6 +60,12 @@ export class BoardCore {
       () => ({
         emit: (target, event, args) => this.runtime.emit(target, event, args),
         errorObject: (code, message) => this.runtime.parseJSON(JSON.stringify({ code, message })),
+        print: (text) => this.console.print(text),
+        exception: (name, message) => {
+          const err = new this.runtime.global.Error(message);
+          err.name = name;
+          return err;
+        },
       }),
       () => this.wifi.connected,
     );
@@ -74,13 +80,16 @@ export class BoardCore {
     this.console = new EspruinoConsole(this.consoleHost());
     this.hardware.softReset();
     this.newRuntime();
-    this.console.print(espruinoBanner());
-    this.restoreWifi();
+    // jsiSemiInit(autoLoad): saved code, boot code, E.on('init') and onInit run first; then Wi-Fi comes back
+    // (jshSoftInit); the logo follows only if no saved code was loaded, then a blank line and the prompt.
+    const loadedSavedCode = this.storage.read(SAVED_STATE_FILE) !== undefined;
     this.runGuarded(() => {
       this.loadSavedCode();
-      this.emitInit();
+      this.runInit();
     });
     if (this.halted) return;
+    this.restoreWifi();
+    this.printLogo(!loadedSavedCode);
     this.console.showPrompt();
     this.options.ready?.();
     this.scheduleIdle();
@@ -220,8 +229,9 @@ export class BoardCore {
           for (const file of [SAVED_STATE_FILE, ...BOOT_FILES, BOOT_ALWAYS_FILE]) this.storage.erase(file);
         }
         this.newRuntime();
-        this.console.print(espruinoBanner());
+        // jsiSemiInit(false): boot code set to run even after reset(), then the logo
         this.runBootFile(BOOT_ALWAYS_FILE);
+        this.printLogo(true);
         this.console.showPrompt();
         return;
       case "load":
@@ -230,11 +240,17 @@ export class BoardCore {
         this.hardware.softReset();
         this.newRuntime();
         if (action.file) {
+          // jsiIdle's JSIS_TODO_FLASH_LOAD with a file name: a fresh interpreter (jsiSemiInit prints the logo),
+          // then the file's code runs
+          this.runBootFile(BOOT_ALWAYS_FILE);
+          this.printLogo(true);
           const code = this.storage.read(action.file);
           if (code) this.runtime.evaluate(code.toString("latin1"));
-          else this.console.print(`Uncaught Error: File ${JSON.stringify(action.file)} not found\n`);
-        } else this.loadSavedCode();
-        this.emitInit();
+        } else {
+          // without a file: saved state and boot code come back (jsiSoftInit), no logo
+          this.loadSavedCode();
+          this.runInit();
+        }
         this.console.showPrompt();
         return;
       case "save": {
@@ -244,7 +260,7 @@ export class BoardCore {
         const result = this.storage.write(SAVED_STATE_FILE, Buffer.from(image, "latin1"));
         if (!result.ok) this.console.print(`Uncaught Error: ${result.error}\n`);
         else this.console.print(`Compressed ${this.runtime.jsVarUsage() * 14} bytes to ${image.length}\n`);
-        this.emitInit();
+        this.runInit();
         return;
       }
     }
@@ -269,10 +285,24 @@ export class BoardCore {
     if (code && code.length) this.runtime.evaluate(code.toString("latin1"));
   }
 
-  private emitInit(): void {
+  /** jsiSoftInit: E.on('init') handlers, then onInit(), run right away (not queued), before the logo and prompt. */
+  private runInit(): void {
     const g = this.runtime.global;
-    this.runtime.emit(g.E, "init", []);
-    if (typeof g.onInit === "function") this.runtime.queueCall(g.onInit, []);
+    const listeners = g.E?.["#oninit"];
+    const list = typeof listeners === "function" ? [listeners] : Array.isArray(listeners) ? [...listeners] : [];
+    for (const fn of list) this.runtime.call(fn, g.E, []);
+    const onInit = g.onInit;
+    if (onInit !== undefined) {
+      if (this.console.echo) this.console.print("Running onInit()...\n");
+      this.runtime.call(onInit, g, []);
+    }
+  }
+
+  /** The logo (unless saved code was loaded) and the blank line before the first prompt, when echo is on. */
+  private printLogo(withLogo: boolean): void {
+    if (!this.console.echo) return;
+    if (withLogo) this.console.print(espruinoBanner());
+    this.console.print("\n");
   }
 
   /** E.on('kill') handlers run right away, before the RAM goes. */
@@ -286,8 +316,10 @@ export class BoardCore {
     const saved = this.storage.read(WIFI_CONFIG_FILE);
     if (!saved) return;
     try {
-      const config = JSON.parse(saved.toString("latin1")) as { ssid?: string; password?: string };
-      if (config.ssid) this.wifi.connect(config.ssid, config.password ?? "", undefined);
+      const config = JSON.parse(saved.toString("latin1")) as { ssid?: string; password?: string; mode?: unknown };
+      // jswrap_wifi_restore: station mode (bit 0 of mode) rejoins; files from older sims said mode "sta"
+      const station = typeof config.mode === "number" ? (config.mode & 1) === 1 : true;
+      if (config.ssid && station) this.wifi.restore(config.ssid, config.password ?? "");
     } catch {
       // a corrupt .wificfg is ignored, as the firmware does
     }
@@ -351,9 +383,10 @@ export class BoardCore {
       storageRead: (name: string, offset?: number, length?: number) => {
         const file = this.storage.read(name);
         if (!file) return undefined;
-        const start = Math.max(0, offset ?? 0);
-        const end = length === undefined ? file.length : start + length;
-        return file.subarray(start, end).toString("latin1");
+        // jsfReadFile's clipping: length <= 0 means to the end
+        const start = Math.min(Math.max(0, offset ?? 0), file.length);
+        const count = !length || length <= 0 ? file.length : Math.min(length, file.length - start);
+        return file.subarray(start, start + count).toString("latin1");
       },
       storageWrite: (name: string, data: string, offset: number, size: number) => {
         const result = this.storage.write(name, Buffer.from(data, "latin1"), offset, size || undefined);
@@ -431,7 +464,11 @@ export class BoardCore {
       wifiHostname: () => this.wifi.getHostname(),
       wifiSave: (what: string) => {
         if (what === "clear") this.storage.erase(WIFI_CONFIG_FILE);
-        else this.storage.write(WIFI_CONFIG_FILE, Buffer.from(JSON.stringify({ mode: "sta", ...this.wifi.savedConfig() }), "latin1"));
+        else {
+          // jswrap_wifi_save erases the file, then writes the settings as JSON
+          this.storage.erase(WIFI_CONFIG_FILE);
+          this.storage.write(WIFI_CONFIG_FILE, Buffer.from(JSON.stringify(this.wifi.savedConfig()), "latin1"));
+        }
       },
       wifiRestore: () => this.restoreWifi(),
       wifiPing: (_host: string, callback: unknown) => {

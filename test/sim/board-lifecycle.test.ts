@@ -43,7 +43,7 @@ describe("receive FIFO while JavaScript is busy", () => {
     expect(all.indexOf("\x11", xoff)).toBeGreaterThan(xoff);
     t.board.port.write("\x03");
     await sleep(100);
-    expect(await t.type("E.getErrorFlags()")).toContain('=[ "FIFO_FULL" ]');
+    expect(await t.type("E.getErrorFlags()")).toContain('=[ \r\n  "FIFO_FULL"\r\n ]');
   });
 });
 

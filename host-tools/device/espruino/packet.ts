@@ -3,26 +3,13 @@
 // A 0x03 byte is taken as Ctrl-C the moment it arrives, so no header we send has a length whose low byte is 3.
 import { EspnodeError } from "../../transport/errors.ts";
 import type { EspruinoConsole } from "./console.ts";
+import { MAX_PACKET_DATA, NAK, packetHeader, PacketType } from "./packet-format.ts";
 
-export const PacketType = {
-  RESPONSE: 0x0000,
-  EVAL: 0x2000,
-  EVENT: 0x4000,
-  FILE_SEND: 0x6000,
-  DATA: 0x8000,
-  FILE_RECV: 0xa000,
-} as const;
+export { MAX_PACKET_DATA, packetHeader, PacketType } from "./packet-format.ts";
 
-const NAK = "\x15";
-export const MAX_PACKET_DATA = 0x1fff;
+const NAK_CHAR = String.fromCharCode(NAK);
 /** Default DATA size: large enough to keep the link busy, small enough for the board's input buffer. */
 export const DEFAULT_CHUNK = 1024;
-
-export function packetHeader(type: number, length: number): Buffer {
-  if (length > MAX_PACKET_DATA) throw new RangeError(`packet data of ${length} bytes exceeds ${MAX_PACKET_DATA}`);
-  const h = type | length;
-  return Buffer.from([0x10, 0x01, h >> 8, h & 0xff]);
-}
 
 /** Splits total bytes into chunk sizes of at most max, none with a low byte of 3 (see the file comment). */
 export function safeChunkSizes(total: number, max = DEFAULT_CHUNK): number[] {
@@ -72,7 +59,7 @@ export class PacketClient {
 
   private async sendAcked(type: number, data: Buffer, what: string): Promise<void> {
     const ack = await this.sendRaw(type, data);
-    if (ack === NAK)
+    if (ack === NAK_CHAR)
       throw new EspnodeError("device", `The board refused the ${what} packet (NAK).`, "Try again; if it repeats, use a lower --baud.");
   }
 

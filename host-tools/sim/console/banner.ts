@@ -29,21 +29,29 @@ export function romBootText(reason: ResetReason): string {
   ].join("\r\n");
 }
 
-/** Espruino's start-up logo (jsiPrintBanner); "\n" is sent as "\r\n". */
+/** Year in the logo line; the firmware source's literal changes between releases (2021 in the newest source we
+ *  could read, 2v2x builds print a later year); not checked against a 2v29 board. */
+export const BANNER_YEAR = 2025;
+
+/**
+ * Espruino's start-up logo as jsiSemiInit (src/jsinteractive.c) prints it on a non-Linux build: "\e[?7l" (turn off
+ * the terminal's line wrap), the logo with its trailing spaces, the version line, and the donation note that every
+ * board without official hardware shows. "\n" is sent as "\r\n". It is printed after boot code and onInit have
+ * run, and not at all when saved code (save()) was loaded.
+ */
 export function espruinoBanner(): string {
   return [
-    "",
-    " ____                 _",
-    "|  __|___ ___ ___ _ _|_|___ ___",
+    "\x1b[?7l",
+    " ____                 _ ",
+    "|  __|___ ___ ___ _ _|_|___ ___ ",
     "|  __|_ -| . |  _| | | |   | . |",
     "|____|___|  _|_| |___|_|_|_|___|",
     "         |_| espruino.com",
-    ` ${ESPRUINO_VERSION} (c) 2025 G.Williams`,
+    ` ${ESPRUINO_VERSION} (c) ${BANNER_YEAR} G.Williams`,
     "",
     "Espruino is Open Source. Our work is supported",
-    "solely by sales of official boards and donations:",
+    "only by sales of official boards and donations:",
     "http://espruino.com/Donate",
-    "",
     "",
   ].join("\n");
 }

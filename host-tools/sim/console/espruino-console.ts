@@ -1,7 +1,8 @@
 // Espruino's interactive console on the board's serial port: echo, line editing, multi-line input (`:` prompt while
 // brackets are open), `=value` results, Ctrl-C, Ctrl-E, DLE echo-off lines, echo(0), the packet protocol.
-// All output uses "\r\n" line ends, as jsiConsolePrint does.
-import { ACK, DLE, encodePacket, NAK, PACKET_TIMEOUT_MS, PacketReceiver, PacketType, SOH } from "./packet-receiver.ts";
+// All output uses "\r\n" line ends, as jsiConsolePrint does. Modelled on src/jsinteractive.c (jsiHandleChar,
+// jsiHandleNewLine, jsiConsoleRemoveInputLine/ReturnInputLine, jsiLoop's Ctrl-C handling).
+import { ACK, DLE, encodePacket, MAX_PACKET_DATA, NAK, PACKET_TIMEOUT_MS, PacketReceiver, PacketType, SOH } from "./packet-receiver.ts";
 import { needsMoreInput } from "../runtime/source-transform.ts";
 import type { FlashStorage } from "../storage/flash-storage.ts";
 
@@ -10,6 +11,13 @@ const CTRL_E = 0x05;
 const BACKSPACE = 0x08;
 const DELETE = 0x7f;
 const CTRL_U = 0x15;
+const CTRL_W = 0x17;
+/** Erase from the cursor to the end of the screen (jsiConsoleEraseAfterCursor). */
+const ERASE_TO_END = "\x1b[J";
+const CURSOR_LEFT = "\x1b[D";
+const CURSOR_UP = "\x1b[A";
+/** A locked console keeps at most this many password characters (jsiHandleChar). */
+const PASSWORD_MAX = 20;
 const ESC = 0x1b;
 const XON = 0x11;
 const XOFF = 0x13;
@@ -136,6 +144,10 @@ export class EspruinoConsole {
       }
       return;
     }
+    if (this.locked) {
+      this.passwordByte(byte);
+      return;
+    }
     if (byte === SOH && this.lastByte === DLE) {
       this.packet = new PacketReceiver(this.host.now());
       this.echoOffForLine = this.line.length > 0 && this.echoOffForLine;
@@ -155,10 +167,11 @@ export class EspruinoConsole {
       case DELETE:
         if (this.line.length > 0 && !this.line.endsWith("\n")) {
           this.line = this.line.slice(0, -1);
-          if (this.showsEcho()) this.host.send(Buffer.from("\x08 \x08", "latin1"));
+          if (this.lineVisible()) this.host.send(Buffer.from("\x08 \x08", "latin1"));
         }
         return;
       case CTRL_U:
+      case CTRL_W:
         this.clearLine();
         return;
       case ESC:
@@ -176,74 +189,86 @@ export class EspruinoConsole {
     }
     if (byte < 0x20 && byte !== 0x09) return;
     this.line += String.fromCharCode(byte);
-    if (this.showsEcho() && !this.locked) this.host.send(Buffer.from([byte]));
+    if (this.lineVisible()) this.host.send(Buffer.from([byte]));
+  }
+
+  /** jsiShowInputLine(): echo is on and the prompt and line are on screen (not removed by output or Enter).
+   *  Characters typed while the line is removed are not echoed; the redrawn prompt shows them. */
+  private lineVisible(): boolean {
+    return this.showsEcho() && this.lineShown;
+  }
+
+  /** jsiHandleChar while password protected: nothing is echoed; Enter checks the password. */
+  private passwordByte(byte: number): void {
+    if (byte === 0x0d || byte === 0x0a) {
+      if (byte === 0x0a && this.lastByte === 0x0d) return;
+      const attempt = this.line;
+      this.line = "";
+      if (attempt === this.password) {
+        this.locked = false;
+        this.host.send(Buffer.from("\r\n  Logged in.\r\n", "latin1"));
+        this.lineShown = false;
+        this.idle();
+      } else this.host.send(Buffer.from("\r\n  Invalid password\r\npassword>", "latin1"));
+      return;
+    }
+    if (this.line.length < PASSWORD_MAX) this.line += String.fromCharCode(byte);
   }
 
   private showsEcho(): boolean {
     return this.echo && !this.echoOffForLine;
   }
 
+  /** jsiLoop: Ctrl-C on a non-empty line clears it (jsiClearInputLine(true)); an echo-off-for-line flag (DLE)
+   *  stays set until a line is executed, as in the firmware. */
   private ctrlC(): void {
     this.host.ctrlCSeen();
-    if (this.line.length > 0) {
-      const shown = this.showsEcho();
-      this.line = "";
-      this.echoOffForLine = false;
-      if (shown) {
-        this.host.send(Buffer.from("\r\n", "latin1"));
-        this.lineShown = false;
-      }
-    }
+    this.clearLine();
   }
 
+  /** jsiClearInputLine(true): erases the shown line; the prompt comes back when idle. Nothing if the line is empty. */
   private clearLine(): void {
-    if (this.line.length && this.showsEcho()) this.host.send(Buffer.from("\x08 \x08".repeat(this.line.length), "latin1"));
+    if (this.line.length === 0) return;
+    this.hideInputLine();
     this.line = "";
   }
 
   private newLine(): void {
-    if (this.locked) {
-      const attempt = this.line;
-      this.line = "";
-      if (attempt === this.password) this.locked = false;
-      this.host.send(Buffer.from("\r\n", "latin1"));
-      this.lineShown = false;
-      this.idle();
-      return;
-    }
     if (needsMoreInput(this.line)) {
       this.line += "\n";
-      if (this.showsEcho()) this.host.send(Buffer.from("\r\n:", "latin1"));
+      if (this.lineVisible()) this.host.send(Buffer.from("\r\n:", "latin1"));
       return;
     }
     const code = this.line.replace(/\s+$/, "");
-    const echoed = this.showsEcho();
+    if (this.lineVisible()) this.host.send(Buffer.from("\r\n", "latin1"));
     this.line = "";
-    if (echoed) {
-      this.host.send(Buffer.from("\r\n", "latin1"));
-      this.lineShown = false;
-    }
+    // jsiHandleNewLine: the input line counts as removed (it comes back when idle), except on a DLE line
+    if (!this.echoOffForLine) this.lineShown = false;
     if (code.trim().length > 0) {
       this.host.flush();
       const result = this.host.evaluate(code);
-      if (result.ok && echoed && this.echo) this.print(`=${this.host.format(result.value)}\n`);
+      // the result shows only if echo is on once the line has run (echo(0) inside it hides it)
+      if (result.ok && this.showsEcho()) this.print(`=${this.host.format(result.value)}\n`);
     }
     this.echoOffForLine = false;
-    this.idle();
+    // the prompt returns from the host's idle pass, after any reset()/load()/save() the line asked for
   }
 
+  /** jsiConsoleRemoveInputLine: cursor back to the start of the input, "\r", erase to the end of the screen; the
+   *  prompt and line are redrawn when idle. Nothing is sent while echo is off (echo(0) or a DLE line). */
   private hideInputLine(): void {
     if (!this.lineShown) return;
     this.lineShown = false;
-    if (!this.echo) return;
-    // Espruino erases the prompt and the partly typed line before printing, then redraws them when idle.
-    const erase = this.locked ? 9 : this.line.length + 1;
-    this.host.send(Buffer.from("\x08".repeat(erase) + " ".repeat(erase) + "\x08".repeat(erase), "latin1"));
+    if (!this.showsEcho()) return;
+    const lines = this.line.split("\n");
+    const moves = this.locked ? "" : CURSOR_LEFT.repeat(lines[lines.length - 1]!.length) + CURSOR_UP.repeat(lines.length - 1);
+    this.host.send(Buffer.from(moves + "\r" + ERASE_TO_END, "latin1"));
   }
 
+  /** jsiConsoleReturnInputLine: ">" (or "password>") and the line typed so far, ":" after each newline. */
   private showInputLine(): void {
     this.lineShown = true;
-    if (this.locked) this.host.send(Buffer.from("password:", "latin1"));
+    if (this.locked) this.host.send(Buffer.from("password>", "latin1"));
     else this.host.send(Buffer.from(">" + this.line.replace(/\n/g, "\r\n:"), "latin1"));
   }
 
@@ -257,7 +282,8 @@ export class EspruinoConsole {
         this.host.flush();
         const result = this.host.evaluate(text);
         const json = result.ok ? this.host.toJSON(result.value) : "undefined";
-        this.host.send(encodePacket(PacketType.RESPONSE, Buffer.from(json, "latin1")));
+        // a header carries at most 8191 bytes; how the firmware answers a longer result is not known, so it is cut
+        this.host.send(encodePacket(PacketType.RESPONSE, Buffer.from(json, "latin1").subarray(0, MAX_PACKET_DATA)));
         return;
       }
       case PacketType.EVENT:

@@ -2,16 +2,24 @@
 // 127.0.0.1), usable only while the Wi-Fi station is connected. Reproduces the board's behaviour: data events
 // carry binary strings, events are queued (never synchronous), `drain` fires when the send buffer empties, and
 // the board's mbedTLS only speaks TLS 1.2 with RSA/DHE-RSA key exchange.
+// Event order follows socketClientConnectionsIdle in libs/network/socketserver.c: "connect" then "drain" (nothing
+// queued yet); on any close an "error" {code, message} (unless it was a plain close), then "end", then
+// "close"(hadError). Without Wi-Fi, connect() throws (net_esp32_createsocket fails) and the socket closes quietly.
 import net from "node:net";
 import tls from "node:tls";
 
-/** Socket error codes as Espruino's network layer reports them ({code, message}). */
+/** Espruino's socket error codes and texts (libs/network/socketerrors.c). */
 export const SOCKET_ERRORS = {
-  notConnected: { code: -1, message: "Not connected to a network" },
-  connectionFailed: { code: -2, message: "Connection failed" },
-  connectionLost: { code: -3, message: "Connection lost" },
-  tlsFailed: { code: -4, message: "TLS handshake failed" },
+  timeout: { code: -3, message: "timeout" },
+  notFound: { code: -6, message: "not found" },
+  unsentData: { code: -8, message: "unsent data" },
+  reset: { code: -9, message: "connection reset" },
+  unknown: { code: -10, message: "unknown error" },
+  sslHandshake: { code: -13, message: "SSL handshake failed" },
 } as const;
+
+/** lwIP's errno for "no route to host", which connect() reports when the station has no IP. */
+const EHOSTUNREACH = 113;
 
 /** Cipher suites the ESP32 firmware's mbedTLS build offers: TLS 1.2, RSA or DHE-RSA key exchange. */
 export const BOARD_TLS_CIPHERS = [
@@ -23,11 +31,33 @@ export interface SocketEventSink {
   emit(target: object, event: string, args: unknown[]): void;
   /** Builds an error object in the sandbox realm. */
   errorObject(code: number, message: string): unknown;
+  /** Console output (jsError's "ERROR: ..." lines). */
+  print(text: string): void;
+  /** An exception to throw into the calling JavaScript. */
+  exception(name: string, message: string): unknown;
+}
+
+function errorFor(err: NodeJS.ErrnoException, secure: boolean, handshakeDone: boolean): { code: number; message: string } {
+  if (secure && !handshakeDone && err.code !== "ECONNREFUSED" && err.code !== "ENOTFOUND") return SOCKET_ERRORS.sslHandshake;
+  switch (err.code) {
+    case "ECONNREFUSED":
+    case "ECONNRESET":
+    case "EPIPE":
+      return SOCKET_ERRORS.reset;
+    case "ETIMEDOUT":
+      return SOCKET_ERRORS.timeout;
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      return SOCKET_ERRORS.notFound;
+    default:
+      return SOCKET_ERRORS.unknown;
+  }
 }
 
 interface OpenSocket {
   host: net.Socket;
   closed: boolean;
+  error?: { code: number; message: string };
 }
 
 export class NetStack {
@@ -41,16 +71,23 @@ export class NetStack {
   connect(target: object, host: string, port: number, secure: boolean, ca?: string, key?: string, cert?: string): void {
     const sink = this.sink();
     if (!this.networkUp()) {
-      // reported from the idle loop, after the caller has attached its listeners
+      // clientRequestConnect: the socket cannot be created; it still closes from the idle loop (no error event)
       setImmediate(() => {
-        const err = SOCKET_ERRORS.notConnected;
         const later = this.sink();
-        later.emit(target, "error", [later.errorObject(err.code, err.message)]);
-        later.emit(target, "close", [true]);
+        later.emit(target, "end", []);
+        later.emit(target, "close", [false]);
       });
-      return;
+      sink.print(`ERROR: Connect failed (err ${EHOSTUNREACH})\n\n`);
+      throw sink.exception("InternalError", "Unable to create socket\n");
     }
     let socket: net.Socket;
+    let handshakeDone = !secure;
+    const connected = () => {
+      handshakeDone = true;
+      const later = this.sink();
+      later.emit(target, "connect", [target]);
+      later.emit(target, "drain", [target]);
+    };
     if (secure) {
       socket = tls.connect({
         host,
@@ -67,33 +104,40 @@ export class NetStack {
         ciphers: BOARD_TLS_CIPHERS,
         ecdhCurve: "prime256v1",
       });
-      socket.once("secureConnect", () => sink.emit(target, "connect", []));
+      socket.once("secureConnect", connected);
     } else {
       socket = net.connect({ host, port });
-      socket.once("connect", () => sink.emit(target, "connect", []));
+      socket.once("connect", connected);
     }
     socket.setNoDelay(true);
     const entry: OpenSocket = { host: socket, closed: false };
     this.sockets.set(target, entry);
     socket.on("data", (chunk: Buffer) => this.sink().emit(target, "data", [chunk.toString("latin1")]));
-    socket.on("end", () => this.sink().emit(target, "end", []));
     socket.on("error", (err: NodeJS.ErrnoException) => {
-      const known = secure && !socket.readyState.startsWith("open") ? SOCKET_ERRORS.tlsFailed : SOCKET_ERRORS.connectionFailed;
-      this.sink().emit(target, "error", [this.sink().errorObject(known.code, `${known.message}: ${err.code ?? err.message}`)]);
+      entry.error ??= errorFor(err, secure, handshakeDone);
     });
-    socket.on("close", (hadError: boolean) => {
+    socket.on("close", () => {
       if (entry.closed) return;
       entry.closed = true;
       this.sockets.delete(target);
-      this.sink().emit(target, "close", [hadError]);
+      if (!entry.error && socket.writableLength > 0) entry.error = SOCKET_ERRORS.unsentData;
+      this.emitClose(target, entry.error);
     });
+  }
+
+  /** fireErrorEvent, then "end", then "close"(hadError), all queued. */
+  private emitClose(target: object, error: { code: number; message: string } | undefined): void {
+    const sink = this.sink();
+    if (error) sink.emit(target, "error", [sink.errorObject(error.code, error.message)]);
+    sink.emit(target, "end", []);
+    sink.emit(target, "close", [error !== undefined]);
   }
 
   write(target: object, data: string): void {
     const entry = this.sockets.get(target);
     if (!entry || entry.closed || entry.host.destroyed) return;
     entry.host.write(Buffer.from(data, "latin1"), () => {
-      if (entry.host.writableLength === 0 && !entry.closed) this.sink().emit(target, "drain", []);
+      if (entry.host.writableLength === 0 && !entry.closed) this.sink().emit(target, "drain", [target]);
     });
   }
 
@@ -103,16 +147,14 @@ export class NetStack {
     entry.host.end();
   }
 
-  /** Wi-Fi dropped: every socket closes with an error, as on the board. */
+  /** Wi-Fi dropped: every socket closes with an error (simplification: lwIP would let a TCP socket time out). */
   dropAll(): void {
     for (const [target, entry] of [...this.sockets]) {
       if (entry.closed) continue;
       entry.closed = true;
       this.sockets.delete(target);
       entry.host.destroy();
-      const sink = this.sink();
-      sink.emit(target, "error", [sink.errorObject(SOCKET_ERRORS.connectionLost.code, SOCKET_ERRORS.connectionLost.message)]);
-      sink.emit(target, "close", [true]);
+      this.emitClose(target, SOCKET_ERRORS.reset);
     }
   }
 

@@ -3,7 +3,7 @@
 import vm from "node:vm";
 import { crc32 } from "node:zlib";
 import { EventLoop } from "./event-loop.ts";
-import { formatValue } from "./format-value.ts";
+import { CONSOLE_FORMAT, formatValue, PRINT_FORMAT } from "./format-value.ts";
 import { BASE_USAGE, countJsVars, JSVAR_BLOCK_SIZE, JSVAR_TOTAL, snapshotBuiltins, type BuiltinSnapshot } from "./memory-estimate.ts";
 import { PRELUDE } from "./prelude.ts";
 import { PRELUDE_MODULES } from "./prelude-modules.ts";
@@ -158,11 +158,30 @@ export class EspruinoRuntime {
     return this.helpers.toUint8Array(binary);
   }
 
-  format(value: unknown, dropQuotes = true): string {
-    return formatValue(value, "", 0, (obj) => {
-      const pin = (obj as { __pin?: unknown }).__pin;
-      return typeof pin === "number" ? `D${pin}` : undefined;
-    }, dropQuotes);
+  /** The console's `=value` form (forConsole) or print()'s form of a value. */
+  format(value: unknown, forConsole = true): string {
+    const g = this.global;
+    return formatValue(value, {
+      ...(forConsole ? CONSOLE_FORMAT : PRINT_FORMAT),
+      deviceName: (obj) => {
+        const pin = (obj as { __pin?: unknown }).__pin;
+        if (typeof pin === "number") return `D${pin}`;
+        const proto = Object.getPrototypeOf(obj);
+        const name = (obj as { __name?: unknown }).__name;
+        if (typeof name === "string" && (proto === g.Serial?.prototype || proto === g.I2C?.prototype)) return name;
+        return undefined;
+      },
+      globalNameOf: (fn) => Object.keys(g).find((key) => g[key] === fn),
+    });
+  }
+
+  /** `%v` in Espruino's printf: a value converted to a string without quotes (jsvAsString). */
+  asString(value: unknown): string {
+    if (typeof value === "string") return value;
+    if (Array.isArray(value)) return value.map((v) => (v === undefined || v === null ? "" : this.asString(v))).join(",");
+    if (value !== null && typeof value === "object") return "[object Object]";
+    if (typeof value === "function") return this.format(value, false);
+    return String(value);
   }
 
   jsVarUsage(): number {
@@ -240,7 +259,8 @@ export class EspruinoRuntime {
       text = `Uncaught ${name}: ${message}\n`;
       where = this.stackPosition((err as Error).stack!);
     } else {
-      text = `Uncaught ${this.format(err, false)}\n`;
+      // jsiCheckErrors: jsiConsolePrintf("Uncaught %v\n", exception), so `throw "x"` prints `Uncaught x`
+      text = `Uncaught ${this.asString(err)}\n`;
     }
     return text + where + (fromSystem ? "in function called from system\n" : "");
   }
@@ -301,17 +321,12 @@ export class EspruinoRuntime {
       btoa: (binary: string) => Buffer.from(binary, "latin1").toString("base64"),
       atob: (text: string) => Buffer.from(text, "base64").toString("latin1"),
       sizeOf: (v: unknown) => ((v !== null && typeof v === "object") || typeof v === "function" ? countJsVars(v, new Set(), this.builtins) : 1),
+      // jswrap_process_memory (src/jswrap_process.c): gc/gctime only when a collection ran; no stack/flash
+      // fields on the ESP32 (they are ARM-only)
       memory: (gc: boolean) => {
         const usage = Math.min(JSVAR_TOTAL, this.jsVarUsage());
-        return JSON.stringify({
-          free: JSVAR_TOTAL - usage,
-          usage,
-          total: JSVAR_TOTAL,
-          history: 0,
-          gc: gc ? 0 : 0,
-          gctime: gc ? 0.5 : 0,
-          blocksize: JSVAR_BLOCK_SIZE,
-        });
+        const collected = gc ? { gc: 0, gctime: 0.5 } : {};
+        return JSON.stringify({ free: JSVAR_TOTAL - usage, usage, total: JSVAR_TOTAL, history: 0, ...collected, blocksize: JSVAR_BLOCK_SIZE });
       },
       env: () =>
         JSON.stringify({
@@ -325,7 +340,8 @@ export class EspruinoRuntime {
           SERIAL: "espnode-sim",
           CONSOLE: "Serial1",
           MODULES: "Wifi,net,tls,Storage,ESP32,crypto,heatshrink",
-          EXPTR: 0,
+          // a pointer into the ESP32's DRAM, as jswrap_process_env reports exportPtrs
+          EXPTR: 1073433556,
         }),
       version: () => ESPRUINO_VERSION,
       compileModule: (source: string, id: string) => this.compileModule(source, id),

@@ -16,6 +16,10 @@ export const PRELUDE_MODULES = String.raw`(function (N, G, H) {
       return s === undefined ? undefined : H.toUint8Array(s).buffer;
     },
     write: function (name, data, offset, size) {
+      // jswrap_storage_write: a plain object is stored as JSON (and always as a new file); anything else as bytes
+      if (data !== null && typeof data === "object" && !Array.isArray(data) && !ArrayBuffer.isView(data) && !(data instanceof ArrayBuffer)) {
+        data = JSON.stringify(data); offset = 0; size = 0;
+      }
       var e = N.storageWrite(String(name), toBinaryString(data), offset | 0, size | 0);
       if (e) throw new Error(e);
       return true;
@@ -26,8 +30,9 @@ export const PRELUDE_MODULES = String.raw`(function (N, G, H) {
       return true;
     },
     list: function (regex, filter) {
+      // jsfListFiles: flash order, filtered with String.match(regex)
       var names = JSON.parse(N.storageList());
-      if (regex) names = names.filter(function (n) { return regex.test(n); });
+      if (regex !== undefined) names = names.filter(function (n) { return n.match(regex) !== null; });
       return names;
     },
     erase: function (name) { N.storageErase(String(name)); },
@@ -38,7 +43,7 @@ export const PRELUDE_MODULES = String.raw`(function (N, G, H) {
     hash: function (regex) { return N.crc32(JSON.stringify(this.list(regex))); }
   });
 
-  // Wi-Fi station (ESP32 API). Events: connected, disconnected, associated, auth_change, dhcp_timeout, probe_recv.
+  // Wi-Fi station (ESP32 API, see wifi/wifi-station.ts). Events: associated, connected, disconnected.
   var Wifi = {};
   hideAll(Wifi, {
     connect: function (ssid, options, callback) {
@@ -47,8 +52,9 @@ export const PRELUDE_MODULES = String.raw`(function (N, G, H) {
       N.wifiConnect(String(ssid), options.password === undefined ? "" : String(options.password), callback);
     },
     disconnect: function (callback) { N.wifiDisconnect(callback); },
-    getIP: function (callback) { var ip = JSON.parse(N.wifiIP()); if (callback) N.queue(callback, Wifi, [ip]); return ip; },
-    getStatus: function (callback) { var s = JSON.parse(N.wifiStatus()); if (callback) N.queue(callback, Wifi, [s]); return s; },
+    // getIP(cb) calls back with (null, info); the ESP32 getStatus() ignores its callback (jswrap_esp32_network.c)
+    getIP: function (callback) { var ip = JSON.parse(N.wifiIP()); if (callback) N.queue(callback, Wifi, [null, ip]); return ip; },
+    getStatus: function (callback) { return JSON.parse(N.wifiStatus()); },
     getDetails: function (callback) { var d = JSON.parse(N.wifiDetails()); if (callback) N.queue(callback, Wifi, [d]); return d; },
     scan: function (callback) { N.wifiScan(callback); },
     setHostname: function (name, callback) { N.wifiSetHostname(String(name)); if (callback) N.queue(callback, Wifi, []); },
@@ -68,9 +74,11 @@ export const PRELUDE_MODULES = String.raw`(function (N, G, H) {
 
   // net/tls sockets: write() stringifies its argument, data arrives as binary strings, events are queued.
   function Socket() {}
+  // jswrap_net_socket_write: the data is converted to a string and queued; returns false (node.js compatibility),
+  // "drain" tells when the send buffer is empty
   Socket.prototype.write = function (data) {
-    if (data === undefined) return;
-    N.netWrite(this, String(data));
+    if (data !== undefined) N.netWrite(this, String(data));
+    return false;
   };
   Socket.prototype.end = function (data) {
     if (data !== undefined) this.write(data);

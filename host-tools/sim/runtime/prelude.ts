@@ -223,7 +223,7 @@ export const PRELUDE = String.raw`(function (N, G) {
 
   var process = {};
   hideAll(process, {
-    env: JSON.parse(N.env()),
+    env: (function (env) { if (N.serial) env.SERIAL = N.serial(); return env; })(JSON.parse(N.env())),
     version: N.version(),
     memory: function (gc) { return JSON.parse(N.memory(gc === undefined ? true : !!gc)); }
   });

@@ -2,6 +2,8 @@
 // `<stateDir>/storage/`. Each file is its own host file, written synchronously on every Storage call, so what was
 // written survives a board restart or power cut. A power cut lands between Storage calls: a file written in pieces
 // (pre-sized with totalSize, then filled at offsets, as uploads do) stays partial, reading 0xFF where nothing landed.
+// Write rules and error texts follow jsfWriteFile in src/jsflash.c; list() returns files in flash order (a file
+// written anew moves to the end, as the journaling Storage appends it).
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 
@@ -25,10 +27,17 @@ export interface StorageStats {
 interface Meta {
   trashBytes: number;
   trashCount: number;
+  /** File names in the order they were (re)created: the order they sit in flash. */
+  order?: string[];
 }
 
 function footprint(size: number): number {
   return FILE_HEADER_BYTES + Math.ceil(size / ALIGN) * ALIGN;
+}
+
+function isErased(file: Buffer, from: number, length: number): boolean {
+  for (let i = from; i < from + length; i++) if (file[i] !== 0xff) return false;
+  return true;
 }
 
 export function storageName(name: string): string {
@@ -66,41 +75,49 @@ export class FlashStorage {
         this.meta = { trashBytes: 0, trashCount: 0 };
       }
     }
+    // put the files back in flash order (files the order does not know, e.g. from an older state dir, go last)
+    const order = this.meta.order ?? [];
+    const rank = (name: string) => (order.indexOf(name) < 0 ? order.length : order.indexOf(name));
+    const sorted = [...this.files.entries()].sort((a, b) => rank(a[0]) - rank(b[0]) || (a[0] < b[0] ? -1 : 1));
+    this.files.clear();
+    for (const [name, file] of sorted) this.files.set(name, file);
   }
 
   read(name: string): Buffer | undefined {
     return this.files.get(storageName(name));
   }
 
+  /** File names in flash order. */
   list(): string[] {
-    return [...this.files.keys()].sort();
+    return [...this.files.keys()];
   }
 
   /**
-   * Espruino's Storage.write: offset 0 (or none) creates the file anew, sized `totalSize` (or the data length),
-   * unwritten bytes reading 0xFF; a later write at an offset lands inside the existing file and can only clear bits.
+   * Espruino's Storage.write (jsfWriteFile): at offset 0 a file is created sized `totalSize` (or the data length),
+   * unwritten bytes reading 0xFF, replacing an existing file unless that one has the same size and is still all 0xFF
+   * (then the data lands in it). At an offset the data goes into the existing file, and only over bytes that are
+   * still erased (0xFF): flash cannot be rewritten without an erase, so anything else is refused.
    */
   write(nameIn: string, data: Buffer, offset = 0, totalSize?: number): StorageWriteResult {
     const name = storageName(nameIn);
     if (name.length === 0) return { ok: false, error: "Invalid Storage filename" };
-    if (offset === 0) {
-      const size = totalSize && totalSize > 0 ? totalSize : data.length;
-      if (data.length > size) return { ok: false, error: "Too much data for file size" };
-      const existing = this.files.get(name);
-      if (existing && existing.length === size && data.length === size && existing.equals(data)) return { ok: true };
-      const freeAfterErase = this.freeBytes() + (existing ? footprint(existing.length) : 0);
-      if (footprint(size) > freeAfterErase) return { ok: false, error: "Not enough free space in Storage" };
-      if (existing) this.trash(existing);
-      const file = Buffer.alloc(size, 0xff);
-      data.copy(file, 0);
-      this.save(name, file);
-      return { ok: true };
+    if (offset < 0 || (totalSize ?? 0) < 0) return { ok: false, error: "Invalid offset or size" };
+    const size = totalSize && totalSize > 0 ? totalSize : data.length;
+    if (size === 0) return { ok: false, error: "Can't create zero length file" };
+    let file = this.files.get(name);
+    if (offset === 0 && (!file || file.length !== size || !isErased(file, 0, size))) {
+      if (file && file.length === size && data.length === size && file.equals(data)) return { ok: true };
+      const room = this.freeBytes() + this.meta.trashBytes + (file ? footprint(file.length) : 0);
+      if (footprint(size) > room) return { ok: false, error: "Unable to find or create file" };
+      if (file) this.remove(name, file);
+      // out of room at the end of Storage: the firmware compacts (reclaims trash) and tries again
+      if (footprint(size) > this.freeBytes()) this.compact();
+      file = Buffer.alloc(size, 0xff);
     }
-    const file = this.files.get(name);
-    if (!file) return { ok: false, error: `File ${JSON.stringify(name)} does not exist, write at offset 0 first` };
+    if (!file) return { ok: false, error: "Unable to find or create file" };
     if (offset + data.length > file.length) return { ok: false, error: "Too much data for file size" };
-    // Flash without erase: a write can only turn 1 bits into 0 bits.
-    for (let i = 0; i < data.length; i++) file[offset + i] = file[offset + i]! & data[i]!;
+    if (!isErased(file, offset, data.length)) return { ok: false, error: "File already written with different data" };
+    data.copy(file, offset);
     this.save(name, file);
     return { ok: true };
   }
@@ -108,21 +125,18 @@ export class FlashStorage {
   erase(nameIn: string): void {
     const name = storageName(nameIn);
     const file = this.files.get(name);
-    if (!file) return;
-    this.trash(file);
-    this.files.delete(name);
-    rmSync(join(this.dir, hostFileName(name)), { force: true });
+    if (file) this.remove(name, file);
   }
 
   eraseAll(): void {
     for (const name of [...this.files.keys()]) rmSync(join(this.dir, hostFileName(name)), { force: true });
     this.files.clear();
-    this.meta = { trashBytes: 0, trashCount: 0 };
+    this.meta = { trashBytes: 0, trashCount: 0, order: [] };
     this.saveMeta();
   }
 
   compact(): void {
-    this.meta = { trashBytes: 0, trashCount: 0 };
+    this.meta = { ...this.meta, trashBytes: 0, trashCount: 0 };
     this.saveMeta();
   }
 
@@ -147,15 +161,24 @@ export class FlashStorage {
     return total;
   }
 
-  private trash(file: Buffer): void {
+  /** The file becomes trash (its flash stays used until compact()). */
+  private remove(name: string, file: Buffer): void {
     this.meta.trashBytes += footprint(file.length);
     this.meta.trashCount++;
+    this.files.delete(name);
+    rmSync(join(this.dir, hostFileName(name)), { force: true });
+    this.meta.order = [...this.files.keys()];
     this.saveMeta();
   }
 
   private save(name: string, file: Buffer): void {
+    const isNew = !this.files.has(name);
     this.files.set(name, file);
     writeFileSync(join(this.dir, hostFileName(name)), file);
+    if (isNew) {
+      this.meta.order = [...this.files.keys()];
+      this.saveMeta();
+    }
   }
 
   private saveMeta(): void {
