@@ -1,6 +1,6 @@
 // Reads the provisioned device config from Storage and says, in one line, why it cannot be used.
 
-import { CONFIG_FILE, checkConfig, DeviceConfig } from "../protocol/config.ts";
+import { CONFIG_FILE, CONFIG_STAGING_FILE, checkConfig, DeviceConfig } from "../protocol/config.ts";
 import { FlashStorage } from "./outbox.ts";
 
 export interface LoadedConfig {
@@ -9,8 +9,24 @@ export interface LoadedConfig {
   problem: string;
 }
 
+/** The verified staging copy, when a power cut during provisioning took CONFIG_FILE; null when not usable. */
+function stagedConfig(fs: FlashStorage): DeviceConfig | null {
+  var text = fs.read(CONFIG_STAGING_FILE);
+  if (text === undefined) return null;
+  try {
+    var cfg = JSON.parse(text);
+    return checkConfig(cfg) ? null : cfg;
+  } catch (e) {
+    return null;
+  }
+}
+
 export function loadConfig(fs: FlashStorage): LoadedConfig {
   var text = fs.read(CONFIG_FILE);
+  if (text === undefined) {
+    var staged = stagedConfig(fs);
+    if (staged) return { config: staged, problem: "" };
+  }
   if (text === undefined) return { config: null, problem: "espnode: not provisioned (no " + CONFIG_FILE + "): run espnode provision" };
   var cfg: any;
   try {

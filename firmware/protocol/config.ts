@@ -4,6 +4,9 @@
 
 /** Storage file name (Storage names are at most 28 characters). */
 export var CONFIG_FILE = "espnode.cfg";
+/** `espnode provision` uploads and verifies the config here first, then copies it over CONFIG_FILE on the board.
+ *  A power cut during that copy can leave only this file, so the firmware falls back to it when it is valid. */
+export var CONFIG_STAGING_FILE = CONFIG_FILE + ".new";
 /** Bumped when a field changes meaning; the firmware refuses a config of another version. */
 export var CONFIG_VERSION = 1;
 

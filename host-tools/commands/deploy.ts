@@ -18,10 +18,16 @@ import { openBoard, type Board, type PortOptions } from "./connect.ts";
 export const APP_SLOTS = ["espnode.app.a", "espnode.app.b"] as const;
 export const BOOT_POINTER = "espnode.boot";
 export const BOOT_FILE = ".bootcde";
-/** Top-level code (not a function) so the app's top-level vars stay global, as if it were .bootcde itself. */
+/**
+ * Top-level code (not a function) so the app's top-level vars stay global, as if it were .bootcde itself.
+ * Rewriting a Storage file erases the old copy before writing the new one, so a power cut in that instant can
+ * lose the pointer. Both slots are complete and verified whenever the pointer is being written, so the loader then
+ * boots the slot written last (Storage lists files in flash order; a rewritten file moves to the end).
+ */
 export const LOADER =
   `var __espnodeApp=require("Storage").read("${BOOT_POINTER}");` +
-  `if(__espnodeApp&&require("Storage").read(__espnodeApp)!==undefined)eval(require("Storage").read(__espnodeApp));` +
+  `if(!__espnodeApp||require("Storage").read(__espnodeApp)===undefined)__espnodeApp=require("Storage").list(/^espnode\\.app\\.[ab]$/).pop();` +
+  `if(__espnodeApp)eval(require("Storage").read(__espnodeApp));` +
   `else print("espnode: no app deployed (run espnode deploy)");`;
 
 export interface DeployOptions extends PortOptions {

@@ -6,6 +6,8 @@ import { chipTemperatureC, analogFraction } from "../../firmware/sensors/interna
 import { parseTelemetryLine, telemetryLine } from "../../firmware/protocol/telemetry-line.ts";
 import { Bme280Double } from "./bme280-double.ts";
 import { FlashStorageDouble } from "./flash-storage-double.ts";
+import { stagingName } from "../../host-tools/commands/atomic-file.ts";
+import { CONFIG_FILE, CONFIG_STAGING_FILE } from "../../firmware/protocol/config.ts";
 
 describe("telemetry record", () => {
   it("is JSON starting with seq, with null for unavailable readings, and parses as a console line", () => {
@@ -59,6 +61,19 @@ describe("config store", () => {
     expect(loadConfig(fs).problem).toMatch(/not valid JSON: run espnode provision again/);
     fs.write("espnode.cfg", JSON.stringify({ v: 1, id: "a/b" }));
     expect(loadConfig(fs).problem).toMatch(/invalid \(id must be one MQTT topic level.*\): run espnode provision again/);
+  });
+
+  it("falls back to the verified staging copy when a power cut took espnode.cfg, never to a broken one", () => {
+    const fs = new FlashStorageDouble();
+    const cfg = { v: 1, id: "n1", ssid: "s", wifiPass: "", broker: "mqtt://h:1883", prefix: "p", interval: 5, qos: 1, sensors: [] };
+    fs.write("espnode.cfg.new", JSON.stringify(cfg).slice(0, 20));
+    expect(loadConfig(fs).config).toBeNull();
+    fs.write("espnode.cfg.new", JSON.stringify(cfg));
+    expect(loadConfig(fs)).toEqual({ config: cfg, problem: "" });
+    fs.write("espnode.cfg", JSON.stringify({ ...cfg, id: "n2" }));
+    expect(loadConfig(fs).config?.id).toBe("n2");
+    // The name the firmware falls back to is the one `espnode provision` stages to.
+    expect(stagingName(CONFIG_FILE)).toBe(CONFIG_STAGING_FILE);
   });
 
   it("round-trips a valid config", () => {

@@ -83,6 +83,19 @@ describe("espnode deploy", () => {
     await waitForConsole(sim, /app v3 running/);
   });
 
+  it("boots the slot written last when a power cut took the pointer file", async () => {
+    const slot = sim.board.storage.read(BOOT_POINTER)!;
+    sim.board.port.write(`\x10require("Storage").erase(${JSON.stringify(BOOT_POINTER)})\r`);
+    const end = Date.now() + 5000;
+    while (sim.board.storage.read(BOOT_POINTER) !== undefined && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+    expect(sim.board.storage.read(BOOT_POINTER)).toBeUndefined();
+    sim.clearConsole();
+    sim.board.reset();
+    await waitForConsole(sim, /app v3 running/);
+    expect(sim.console()).not.toContain("no app deployed");
+    expect(slot).toMatch(/^espnode\.app\.[ab]$/);
+  });
+
   it("says what to do when the port does not exist or is not a board", async () => {
     const missing = await runCli(["deploy", join(dir, "v1.js"), "--port", "/dev/ttyDOESNOTEXIST"]);
     expect(missing.code).toBe(3);
