@@ -12,8 +12,10 @@ export interface BenchResult {
 function printTable(r: BenchResult): void {
   console.log(`\n## ${r.title}`);
   if (!r.rows.length) return console.log("(no rows)");
-  const cols = Object.keys(r.rows[0]);
-  const cell = (v: unknown) => (typeof v === "number" ? (Number.isInteger(v) ? String(v) : v.toFixed(2)) : String(v));
+  // Rows may carry different fields (one benchmark, several kinds of measurement): show the union.
+  const cols = [...new Set(r.rows.flatMap((row) => Object.keys(row)))];
+  const cell = (v: unknown) =>
+    v === undefined ? "-" : typeof v === "number" ? (Number.isInteger(v) ? String(v) : v.toFixed(2)) : String(v);
   const widths = cols.map((c) => Math.max(c.length, ...r.rows.map((row) => cell(row[c]).length)));
   const line = (vals: string[]) => "| " + vals.map((v, i) => v.padEnd(widths[i])).join(" | ") + " |";
   console.log(line(cols));
