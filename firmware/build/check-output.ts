@@ -92,6 +92,12 @@ function walk(node: Node, chain: Set<string>[], report: Report, onRef: OnReferen
       if (node.computed) walk(node.key, chain, report, onRef, nested);
       walk(node.value, chain, report, onRef, nested);
       return;
+    case "Literal":
+      if (node.regex) {
+        const why = unsupportedRegex(node.regex.pattern);
+        if (why) report(node, `regular expression /${node.regex.pattern}/ uses ${why}, which Espruino's RegExp engine does not support`);
+      }
+      return;
     case "LabeledStatement":
       report(node, "labels are not supported by Espruino");
       return;
@@ -137,4 +143,36 @@ function reference(node: Node, chain: Set<string>[], report: Report, onRef: OnRe
   onRef(node.name, node, nested);
   if (isDeclared(node.name, chain) || ESPRUINO_GLOBALS.has(node.name)) return;
   report(node, KNOWN_MISSING.has(node.name) ? `${node.name} does not exist on Espruino` : `unknown global ${node.name}`);
+}
+
+/**
+ * What a regular expression uses beyond Espruino's engine (src/jswrap_regexp.c): it knows characters, `.`,
+ * classes `[...]` with ranges, `\d \s \w` (and capitals), `\xNN`, `^`, `$`, `*`, `+`, groups as capture markers
+ * and a top-level `|`. Anything else is silently misread on the board, so the build refuses it.
+ */
+export function unsupportedRegex(pattern: string): string | null {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "\\") {
+      const e = pattern[++i] ?? "";
+      if ("dDsSwWfnrtvx0/\\.-^$*+?()[]{}|".includes(e)) continue;
+      if (e === "b" && inClass) continue;
+      return e === "b" || e === "B" ? "a word boundary" : /[1-9]/.test(e) ? "a back-reference" : `the escape \\${e}`;
+    }
+    if (inClass) {
+      if (c === "]") inClass = false;
+      continue;
+    }
+    if (c === "[") inClass = true;
+    else if (c === "?") return pattern[i - 1] === "(" ? "a (?...) group" : "the ? quantifier";
+    else if (c === "{") return "a {n,m} quantifier";
+    else if (c === "(") depth++;
+    else if (c === ")") {
+      depth--;
+      if ("*+".includes(pattern[i + 1] ?? "")) return "a quantified group";
+    } else if (c === "|" && depth > 0) return "| inside a group";
+  }
+  return null;
 }

@@ -10,8 +10,27 @@ export var CONFIG_STAGING_FILE = CONFIG_FILE + ".new";
 /** Bumped when a field changes meaning; the firmware refuses a config of another version. */
 export var CONFIG_VERSION = 1;
 
+// No regular expressions in this file: Espruino's engine has no `?`, no `{n,m}`, no `|` inside a group and no
+// `\u` escapes, so a pattern that is right in Node can silently mean something else on the board.
+
+var DIGITS = "0123456789";
+var HOST_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-";
+var IPV6_CHARS = "0123456789ABCDEFabcdef:.";
+/** Characters that may not appear in a topic level: the separator, the wildcards and NUL. */
+var NOT_IN_LEVEL = "/+#" + String.fromCharCode(0);
+
+/** True when s is non-empty and every character of it is in `allowed`. */
+function only(s: string, allowed: string): boolean {
+  if (!s.length) return false;
+  for (var i = 0; i < s.length; i++) if (allowed.indexOf(s.charAt(i)) < 0) return false;
+  return true;
+}
+
 /** Sensor names the firmware knows: "temp" (ESP32 internal), "bme280" (I2C), "a<pin>" (analog, e.g. "a36"). */
-export var SENSOR_PATTERN = /^(temp|bme280|a[0-9]{1,2})$/;
+export function isSensorName(s: string): boolean {
+  if (s === "temp" || s === "bme280") return true;
+  return typeof s === "string" && s.charAt(0) === "a" && (s.length === 2 || s.length === 3) && only(s.substr(1), DIGITS);
+}
 
 export interface DeviceConfig {
   v: number;
@@ -31,7 +50,7 @@ export interface DeviceConfig {
   interval: number;
   /** QoS for telemetry: 0 or 1. */
   qos: number;
-  /** Enabled sensors, see SENSOR_PATTERN. */
+  /** Enabled sensors, see isSensorName. */
   sensors: string[];
   /** Deep-sleep mode: wake, publish, sleep for `interval` seconds. */
   sleep?: boolean;
@@ -46,19 +65,41 @@ export interface BrokerAddress {
   port: number;
 }
 
-/** Parses mqtt://host[:port] or mqtts://host[:port]; null when it is not one. */
+/** Parses mqtt://host[:port] or mqtts://host[:port] (host: a name, an IPv4 or a [bracketed IPv6] address);
+ *  null when it is not one. */
 export function parseBrokerUrl(url: string): BrokerAddress | null {
-  var m = /^(mqtts?):\/\/([A-Za-z0-9.\-]+|\[[0-9A-Fa-f:.]+\])(:([0-9]{1,5}))?\/?$/.exec(url);
-  if (!m) return null;
-  var tls = m[1] === "mqtts";
-  var port = m[4] ? parseInt(m[4], 10) : tls ? 8883 : 1883;
+  var tls = url.indexOf("mqtts://") === 0;
+  if (!tls && url.indexOf("mqtt://") !== 0) return null;
+  var rest = url.substr(tls ? 8 : 7);
+  if (rest.charAt(rest.length - 1) === "/") rest = rest.substr(0, rest.length - 1);
+  var host: string;
+  var after: string;
+  if (rest.charAt(0) === "[") {
+    var close = rest.indexOf("]");
+    if (close < 2 || !only(rest.substr(1, close - 1), IPV6_CHARS)) return null;
+    host = rest.substr(0, close + 1);
+    after = rest.substr(close + 1);
+  } else {
+    var colon = rest.indexOf(":");
+    host = colon < 0 ? rest : rest.substr(0, colon);
+    after = colon < 0 ? "" : rest.substr(colon);
+    if (!only(host, HOST_CHARS)) return null;
+  }
+  var port = tls ? 8883 : 1883;
+  if (after) {
+    var digits = after.substr(1);
+    if (after.charAt(0) !== ":" || digits.length > 5 || !only(digits, DIGITS)) return null;
+    port = parseInt(digits, 10);
+  }
   if (port < 1 || port > 65535) return null;
-  return { tls: tls, host: m[2], port: port };
+  return { tls: tls, host: host, port: port };
 }
 
 /** True when s is a non-empty MQTT topic level: no '/', '+', '#' or NUL, at most 64 bytes. */
 export function isTopicLevel(s: string): boolean {
-  return typeof s === "string" && s.length > 0 && s.length <= 64 && !/[\/+#\u0000]/.test(s);
+  if (typeof s !== "string" || s.length === 0 || s.length > 64) return false;
+  for (var i = 0; i < s.length; i++) if (NOT_IN_LEVEL.indexOf(s.charAt(i)) >= 0) return false;
+  return true;
 }
 
 /** True when s is one or more topic levels joined by '/', without wildcards or empty levels. */
@@ -95,7 +136,7 @@ export function checkConfig(c: any): string | null {
   if (c.qos !== 0 && c.qos !== 1) return "qos must be 0 or 1";
   if (!Array.isArray(c.sensors)) return "sensors must be a list";
   for (var i = 0; i < c.sensors.length; i++)
-    if (typeof c.sensors[i] !== "string" || !SENSOR_PATTERN.test(c.sensors[i])) return "unknown sensor " + c.sensors[i];
+    if (!isSensorName(c.sensors[i])) return "unknown sensor " + c.sensors[i];
   if (c.sleep !== undefined && typeof c.sleep !== "boolean") return "sleep must be true or false";
   return null;
 }

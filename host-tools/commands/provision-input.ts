@@ -4,7 +4,7 @@ import { readFile } from "node:fs/promises";
 import { X509Certificate } from "node:crypto";
 import { z } from "zod";
 import { EspnodeError } from "../transport/errors.ts";
-import { CONFIG_VERSION, checkConfig, isTopicLevel, isTopicPrefix, parseBrokerUrl, SENSOR_PATTERN, type DeviceConfig } from "../../firmware/protocol/config.ts";
+import { CONFIG_VERSION, checkConfig, isTopicLevel, isTopicPrefix, parseBrokerUrl, isSensorName, type DeviceConfig } from "../../firmware/protocol/config.ts";
 
 export const WIFI_PASSWORD_ENV = "ESPNODE_WIFI_PASSWORD";
 export const MQTT_PASSWORD_ENV = "ESPNODE_MQTT_PASSWORD";
@@ -48,7 +48,7 @@ const flagSchema = z.object({
     .min(1, "--interval must be at least 1 second")
     .max(86400, "--interval must be at most 86400 seconds"),
   qos: z.coerce.number().refine((q) => q === 0 || q === 1, "--qos must be 0 or 1"),
-  sensors: z.array(z.string().regex(SENSOR_PATTERN, "--sensors entries must be temp, bme280 or a<pin> (e.g. a36)")),
+  sensors: z.array(z.string().refine(isSensorName, "--sensors entries must be temp, bme280 or a<pin> (e.g. a36)")),
   sleep: z.boolean(),
 });
 

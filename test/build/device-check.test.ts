@@ -33,6 +33,20 @@ describe("the device-code check", () => {
     expect(messages("function outer(){ g(); function g(){} }")).toEqual(["g() is used before its declaration (no hoisting on Espruino)"]);
   });
 
+  it("refuses regular expressions beyond Espruino's engine, and accepts what it has", () => {
+    const re = (src: string) => messages(`var r = ${src};`);
+    expect(re("/^[a-z0-9_.-]+$/i")).toEqual([]);
+    expect(re("/^a\\d*b|c$/")).toEqual([]);
+    expect(re("/(ab)c/")).toEqual([]);
+    expect(re("/mqtts?:/")[0]).toMatch(/the \? quantifier/);
+    expect(re("/a{1,2}/")[0]).toMatch(/\{n,m\} quantifier/);
+    expect(re("/^(temp|bme280)$/")[0]).toMatch(/\| inside a group/);
+    expect(re("/(?:x)/")[0]).toMatch(/\(\?\.\.\.\) group/);
+    expect(re("/(ab)+/")[0]).toMatch(/quantified group/);
+    expect(re("/[\\u0000]/")[0]).toMatch(/escape \\u/);
+    expect(re("/\\bword/")[0]).toMatch(/word boundary/);
+  });
+
   it("refuses labels", () => {
     expect(messages("a: for(;;){ break a; }")[0]).toMatch(/labels/);
   });
