@@ -163,6 +163,7 @@ export function unsupportedRegex(pattern: string): string | null {
     }
     if (inClass) {
       if (c === "]") inClass = false;
+      else if (c === "|") return "| inside a character class (the engine takes it as alternation)";
       continue;
     }
     if (c === "[") inClass = true;

@@ -45,6 +45,7 @@ describe("the device-code check", () => {
     expect(re("/(ab)+/")[0]).toMatch(/quantified group/);
     expect(re("/[\\u0000]/")[0]).toMatch(/escape \\u/);
     expect(re("/\\bword/")[0]).toMatch(/word boundary/);
+    expect(re("/[a|b]/")[0]).toMatch(/character class/);
   });
 
   it("refuses labels", () => {
