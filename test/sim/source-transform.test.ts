@@ -2,7 +2,7 @@
 // (apart from hoisting and let/const scope), including minified code with nested functions at one position.
 import vm from "node:vm";
 import { describe, expect, it } from "vitest";
-import { INTERRUPT_CHECK, needsMoreInput, transformSource } from "../../host-tools/sim/runtime/source-transform.ts";
+import { INTERRUPT_CHECK, needsMoreInput, REGEXP_LITERAL, transformSource } from "../../host-tools/sim/runtime/source-transform.ts";
 
 function run(source: string): unknown {
   const { code, syntaxError } = transformSource(source);
@@ -40,6 +40,15 @@ describe("transformSource", () => {
     const t = transformSource(source);
     const at = t.code.indexOf("foo");
     expect(t.originalOffset(at)).toBe(source.indexOf("foo"));
+  });
+
+  it("turns regex literals into calls of the hidden RegExp constructor, read as Espruino's lexer reads them", () => {
+    expect(transformSource("var r = /a\\/b/gi;").code).toBe(`var r = ${REGEXP_LITERAL}("a\\\\/b", "gi");`);
+    expect(transformSource("x = /(/").code).toBe(`x = ${REGEXP_LITERAL}("(")`);
+    // the pattern ends at the first unescaped '/', even inside [...]; only g/i/m/y/u are flags
+    expect(transformSource("/[/]/").syntaxError?.message).toBe("Got ']' expected EOF");
+    expect(transformSource("/a/s").syntaxError?.message).toBe("Got ID:s expected EOF");
+    expect(needsMoreInput("f(/(/")).toBe(true);
   });
 
   it("knows when a console line needs more input", () => {

@@ -7,7 +7,9 @@ import { CONSOLE_FORMAT, formatValue, PRINT_FORMAT } from "./format-value.ts";
 import { BASE_USAGE, countJsVars, JSVAR_BLOCK_SIZE, JSVAR_TOTAL, snapshotBuiltins, type BuiltinSnapshot } from "./memory-estimate.ts";
 import { PRELUDE } from "./prelude.ts";
 import { PRELUDE_MODULES } from "./prelude-modules.ts";
-import { INTERRUPT_CHECK, transformSource, type TransformedSource } from "./source-transform.ts";
+import { PRELUDE_REGEXP } from "./prelude-regexp.ts";
+import { regexpNatives } from "./regexp-natives.ts";
+import { INTERRUPT_CHECK, REGEXP_LITERAL, transformSource, type TransformedSource } from "./source-transform.ts";
 
 export const ESPRUINO_VERSION = "2v29";
 export const BOARD_NAME = "ESP32";
@@ -78,6 +80,7 @@ export class EspruinoRuntime {
     const natives = { ...this.coreNatives(), ...host.natives(this) };
     const prelude = vm.runInContext(PRELUDE, this.context, { filename: "espruino-prelude.js" });
     this.helpers = prelude(natives, this.global);
+    vm.runInContext(PRELUDE_REGEXP, this.context, { filename: "espruino-regexp.js" })(natives, this.global, this.helpers, REGEXP_LITERAL);
     vm.runInContext(PRELUDE_MODULES, this.context, { filename: "espruino-modules.js" })(natives, this.global, this.helpers);
     this.builtins = snapshotBuiltins(this.global);
   }
@@ -171,7 +174,8 @@ export class EspruinoRuntime {
         if (typeof name === "string" && (proto === g.Serial?.prototype || proto === g.I2C?.prototype)) return name;
         return undefined;
       },
-      globalNameOf: (fn) => Object.keys(g).find((key) => g[key] === fn),
+      // RegExp is hidden in the sandbox but a root variable on the board (jspNewObject(0,"RegExp") creates it there)
+      globalNameOf: (fn) => Object.keys(g).find((key) => g[key] === fn) ?? (fn === g.RegExp ? "RegExp" : undefined),
     });
   }
 
@@ -350,6 +354,11 @@ export class EspruinoRuntime {
       errorFlags: () => "[]",
       dumpStr: () => this.dumpText(),
       dump: () => this.host.print(this.dumpText()),
+      ...regexpNatives(this.realm.Error, {
+        isInterrupted: () => Atomics.load(this.host.interruptFlag, 0) !== 0,
+        // an endless split() runs out of JsVars on the board: each part costs at least one
+        maxSplitParts: JSVAR_TOTAL,
+      }),
     };
   }
 

@@ -3,11 +3,48 @@
 // - syntax the interpreter does not parse is refused with an Espruino-style SyntaxError;
 // - no hoisting: `function f(){}` becomes `var f = function f(){};` at its position;
 // - let/const are function-scoped: rewritten to var;
-// - every loop iteration, function entry and catch block calls the interrupt check (Ctrl-C, watchdog).
+// - every loop iteration, function entry and catch block calls the interrupt check (Ctrl-C, watchdog);
+// - a regular-expression literal becomes a call that builds an Espruino RegExp (see espruino-regexp.ts), and its
+//   pattern is not checked against V8's syntax: the board's lexer takes any text up to the next unescaped `/`.
 import * as acorn from "acorn";
 import * as walk from "acorn-walk";
 
 export const INTERRUPT_CHECK = "__espnodeCheck";
+/** Hidden global `(source, flags?) => RegExp` that regex literals are rewritten into. */
+export const REGEXP_LITERAL = "__espnodeRegExp";
+
+/** Flags Espruino's lexer reads after a regex literal (jslLexRegex); any other letter starts the next token. */
+const LEXER_REGEX_FLAGS = "gimyu";
+
+/**
+ * acorn reading regex literals as Espruino's lexer does (jslLexRegex): the pattern ends at the first unescaped `/`
+ * (even inside `[...]`), only g/i/m/y/u are flags, and the pattern is not checked against V8's syntax (`/(/` is fine).
+ */
+const LenientParser = (acorn.Parser as any).extend(
+  (Base: any) =>
+    class extends Base {
+      readRegexp(this: any) {
+        const start = this.pos;
+        for (;;) {
+          if (this.pos >= this.input.length || this.input[this.pos] === "\n") this.raise(start, "Unterminated regular expression");
+          const ch = this.input[this.pos];
+          if (ch === "/") break;
+          this.pos += ch === "\\" ? 2 : 1;
+        }
+        const pattern = this.input.slice(start, this.pos);
+        const flagsStart = ++this.pos;
+        while (this.pos < this.input.length && LEXER_REGEX_FLAGS.includes(this.input[this.pos])) this.pos++;
+        const flags = this.input.slice(flagsStart, this.pos);
+        let value: RegExp | null = null;
+        try {
+          value = new RegExp(pattern, flags);
+        } catch {
+          // ESTree: null when V8 cannot build it; the sandbox never uses this value
+        }
+        return this.finishToken(acorn.tokTypes.regexp, { pattern, flags, value });
+      }
+    },
+) as typeof acorn.Parser;
 
 export interface TransformedSource {
   /** Instrumented code for the statements that parsed (may be empty). */
@@ -23,7 +60,7 @@ type AnyNode = acorn.Node & Record<string, any>;
 /** Parser that records each top-level statement as soon as it is complete, like Espruino's statement-at-a-time parse. */
 function parseStatements(source: string): { statements: AnyNode[]; error?: { message: string; pos: number } } {
   const statements: AnyNode[] = [];
-  const Collecting = (acorn.Parser as any).extend((Base: any) =>
+  const Collecting = (LenientParser as any).extend((Base: any) =>
     class extends Base {
       parseStatement(context: unknown, topLevel: boolean, exports: unknown) {
         const node = super.parseStatement(context, topLevel, exports);
@@ -50,7 +87,7 @@ function syntaxMessageAt(source: string, pos: number): string {
 function tokenAt(source: string, pos: number): string | undefined {
   if (pos >= source.length) return undefined;
   try {
-    const tokens = acorn.tokenizer(source.slice(pos), { ecmaVersion: "latest" });
+    const tokens = LenientParser.tokenizer(source.slice(pos), { ecmaVersion: "latest" });
     const first = tokens.getToken();
     if (first.type === acorn.tokTypes.eof) return undefined;
     return source.slice(pos + first.start, pos + first.end);
@@ -206,6 +243,13 @@ function instrument(node: AnyNode, edits: Edit[]): void {
       case "VariableDeclaration":
         if (n.kind !== "var") replace(n, n.start, n.kind.length, "var");
         break;
+      case "Literal":
+        // jspeFactor LEX_REGEX: RegExp(source, flags), with no flags argument when there are none
+        if (n.regex) {
+          const flags = n.regex.flags ? `, ${JSON.stringify(n.regex.flags)}` : "";
+          replace(n, n.start, n.end - n.start, `${REGEXP_LITERAL}(${JSON.stringify(n.regex.pattern)}${flags})`);
+        }
+        break;
     }
   });
 }
@@ -268,7 +312,7 @@ export function transformSource(source: string): TransformedSource {
 export function needsMoreInput(source: string): boolean {
   let depth = 0;
   try {
-    for (const token of acorn.tokenizer(source, { ecmaVersion: "latest" })) {
+    for (const token of LenientParser.tokenizer(source, { ecmaVersion: "latest" })) {
       const label = token.type.label;
       if (label === "{" || label === "(" || label === "[" || label === "${") depth++;
       else if (label === "}" || label === ")" || label === "]") depth--;
