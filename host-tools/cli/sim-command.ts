@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import type { Command } from "commander";
 import { DEFAULT_AP } from "../sim/wifi/access-point.ts";
+import { DEFAULT_MAX_CALL_DEPTH } from "../sim/runtime/call-depth.ts";
 
 export function defaultSimStateDir(): string {
   const cache = process.env.XDG_CACHE_HOME || join(homedir(), ".cache");
@@ -21,6 +22,7 @@ interface SimOptions {
   wifiPasswordFile?: string;
   json?: boolean;
   tcp?: string;
+  maxCallDepth: string;
 }
 
 export function registerSimCommand(program: Command): void {
@@ -32,6 +34,11 @@ export function registerSimCommand(program: Command): void {
     .option("--ssid <ssid>", "simulated Wi-Fi access point name", DEFAULT_AP.ssid)
     .option("--wifi-password-file <file>", `file holding the access point password (default "${DEFAULT_AP.password}")`)
     .option("--tcp <port>", "also serve the console as raw TCP on 127.0.0.1 (0 = any free port), e.g. for `espruino -p tcp://…`")
+    .option(
+      "--max-call-depth <n>",
+      "nested JavaScript function calls allowed before \"Too much recursion\" (approximates the ESP32's stack)",
+      String(DEFAULT_MAX_CALL_DEPTH),
+    )
     .option("--json", "print machine-readable lines")
     .action(async (opts: SimOptions) => {
       const baud = Number(opts.baud);
@@ -41,6 +48,10 @@ export function registerSimCommand(program: Command): void {
       const tcpPort = opts.tcp === undefined ? undefined : Number(opts.tcp);
       if (tcpPort !== undefined && (!Number.isInteger(tcpPort) || tcpPort < 0 || tcpPort > 65535)) {
         throw new Error(`--tcp must be a port number (0 for any free port), got "${opts.tcp}"`);
+      }
+      const maxCallDepth = Number(opts.maxCallDepth);
+      if (!Number.isInteger(maxCallDepth) || maxCallDepth < 1) {
+        throw new Error(`--max-call-depth must be a whole number of calls (at least 1), got "${opts.maxCallDepth}"`);
       }
       let password = DEFAULT_AP.password;
       if (opts.wifiPasswordFile) {
@@ -55,7 +66,12 @@ export function registerSimCommand(program: Command): void {
       const { VirtualBoard } = await import("../sim/board.ts");
       const { runControlCommand, CONTROL_HELP } = await import("../sim/control/control-commands.ts");
       const { ControlServer } = await import("../sim/control/control-server.ts");
-      const board = await VirtualBoard.start({ stateDir, baud, wifi: { ssid: opts.ssid ?? DEFAULT_AP.ssid, password } });
+      const board = await VirtualBoard.start({
+        stateDir,
+        baud,
+        maxCallDepth,
+        wifi: { ssid: opts.ssid ?? DEFAULT_AP.ssid, password },
+      });
       const port = await board.openPty();
       const control = await ControlServer.listen(board, join(stateDir, "control.sock"));
       const tcp = tcpPort === undefined ? undefined : await board.openTcpConsole(tcpPort);

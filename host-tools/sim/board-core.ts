@@ -24,6 +24,8 @@ export interface BoardCoreOptions {
   stateDir: string;
   ap: AccessPointState;
   seed: number;
+  /** Nested user function calls allowed (see EspruinoRuntime); default 57. */
+  maxCallDepth?: number;
   interruptFlag: Int32Array;
   send(bytes: Buffer): void;
   /** Pushes buffered output to the port now. */
@@ -145,6 +147,7 @@ export class BoardCore {
       interruptFlag: this.options.interruptFlag,
       wake: () => this.scheduleIdle(),
       natives: (rt) => this.boardNatives(rt),
+      maxCallDepth: this.options.maxCallDepth,
     });
   }
 

@@ -33,6 +33,11 @@ export interface VirtualBoardOptions {
   wifi?: { ssid: string; password: string };
   /** Seed for sensor noise and the board's MAC address. */
   seed?: number;
+  /**
+   * Nested JavaScript function calls allowed before "Too much recursion - the stack is about to overflow" (default
+   * 57, an approximation of the ESP32's stack: on a board the limit depends on how much stack each call takes).
+   */
+  maxCallDepth?: number;
 }
 
 export const RX_FIFO_BYTES = 2048;
@@ -74,6 +79,7 @@ export class VirtualBoard {
   private readonly toBoard: PacedPipe;
   private readonly baud: number;
   private readonly seed: number;
+  private readonly maxCallDepth: number | undefined;
   private ap: AccessPointState;
   private worker: Worker | undefined;
   private mode: Mode = "off";
@@ -94,6 +100,7 @@ export class VirtualBoard {
     mkdirSync(this.stateDir, { recursive: true });
     this.baud = options.baud ?? 0;
     this.seed = options.seed ?? 1;
+    this.maxCallDepth = options.maxCallDepth;
     this.ap = { ...(options.wifi ?? DEFAULT_AP), up: true };
     this.port = new SimSerialPort((bytes) => this.toBoard.push(bytes));
     this.toHost = new PacedPipe((bytes) => {
@@ -238,7 +245,14 @@ export class VirtualBoard {
     this.xoffSent = false;
     const worker = new Worker(boardWorkerSource(), {
       eval: true,
-      workerData: { stateDir: this.stateDir, ap: this.ap, seed: this.seed, flag: this.interruptFlag.buffer, reason },
+      workerData: {
+        stateDir: this.stateDir,
+        ap: this.ap,
+        seed: this.seed,
+        maxCallDepth: this.maxCallDepth,
+        flag: this.interruptFlag.buffer,
+        reason,
+      },
     });
     this.worker = worker;
     worker.on("message", (message: FromBoard) => {

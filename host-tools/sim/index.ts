@@ -6,5 +6,6 @@ export { ControlServer, sendControlCommand } from "./control/control-server.ts";
 export { BME280_ADDRESS, BME280_CALIBRATION, compensateTemperature, compensatePressure, compensateHumidity } from "./hardware/bme280.ts";
 export type { EnvironmentValues } from "./hardware/environment.ts";
 export { ESPRUINO_VERSION, BOARD_NAME } from "./runtime/espruino-runtime.ts";
+export { DEFAULT_MAX_CALL_DEPTH, RECURSION_MESSAGE } from "./runtime/call-depth.ts";
 export { PacketType, encodePacket, ACK, NAK, DLE, SOH } from "./console/packet-receiver.ts";
 export { SAVED_STATE_FILE, BOOT_FILES, WIFI_CONFIG_FILE } from "./board-core.ts";

@@ -2,12 +2,19 @@
 // (apart from hoisting and let/const scope), including minified code with nested functions at one position.
 import vm from "node:vm";
 import { describe, expect, it } from "vitest";
-import { INTERRUPT_CHECK, needsMoreInput, REGEXP_LITERAL, transformSource } from "../../host-tools/sim/runtime/source-transform.ts";
+import {
+  FUNCTION_ENTER,
+  FUNCTION_LEAVE,
+  INTERRUPT_CHECK,
+  needsMoreInput,
+  REGEXP_LITERAL,
+  transformSource,
+} from "../../host-tools/sim/runtime/source-transform.ts";
 
 function run(source: string): unknown {
   const { code, syntaxError } = transformSource(source);
   if (syntaxError) throw new Error(syntaxError.message);
-  const context = vm.createContext({ [INTERRUPT_CHECK]: () => {} });
+  const context = vm.createContext({ [INTERRUPT_CHECK]: () => {}, [FUNCTION_ENTER]: () => {}, [FUNCTION_LEAVE]: () => {} });
   return vm.runInContext(code, context);
 }
 

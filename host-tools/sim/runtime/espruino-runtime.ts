@@ -2,6 +2,7 @@
 // reset() throws this away and builds a new one; Storage, Wi-Fi and the console belong to the board, not to it.
 import vm from "node:vm";
 import { crc32 } from "node:zlib";
+import { DEFAULT_MAX_CALL_DEPTH, RECURSION_MESSAGE } from "./call-depth.ts";
 import { EventLoop } from "./event-loop.ts";
 import { CONSOLE_FORMAT, formatValue, PRINT_FORMAT } from "./format-value.ts";
 import { BASE_USAGE, countJsVars, JSVAR_BLOCK_SIZE, JSVAR_TOTAL, snapshotBuiltins, type BuiltinSnapshot } from "./memory-estimate.ts";
@@ -9,14 +10,25 @@ import { PRELUDE } from "./prelude.ts";
 import { PRELUDE_MODULES } from "./prelude-modules.ts";
 import { PRELUDE_REGEXP } from "./prelude-regexp.ts";
 import { regexpNatives } from "./regexp-natives.ts";
-import { INTERRUPT_CHECK, REGEXP_LITERAL, transformSource, type TransformedSource } from "./source-transform.ts";
+import { FUNCTION_ENTER, FUNCTION_LEAVE, INTERRUPT_CHECK, REGEXP_LITERAL, transformSource, type TransformedSource } from "./source-transform.ts";
 
 export const ESPRUINO_VERSION = "2v29";
 export const BOARD_NAME = "ESP32";
+export { DEFAULT_MAX_CALL_DEPTH, RECURSION_MESSAGE };
 
 /** Thrown through user code when Ctrl-C arrives; user catch blocks re-throw it at their first instruction. */
 export class InterruptSignal {
   readonly espnodeSignal = "interrupt";
+}
+
+/**
+ * Thrown through user code when a call would nest deeper than the stack allows. Like the board (which sets
+ * EXEC_INTERRUPTED along with the exception) user catch and finally blocks cannot keep it: they re-throw it first.
+ */
+export class RecursionSignal {
+  readonly espnodeSignal = "recursion";
+  /** `espruino-N.js:line:col` of the call that went too deep. */
+  constructor(readonly where: string) {}
 }
 
 /** Thrown through user code when the board must reboot right now (watchdog, E.reboot). */
@@ -33,6 +45,8 @@ export interface RuntimeHost {
   wake(): void;
   /** Board-specific natives (Storage, Wi-Fi, net, hardware, reset/load/save...). */
   natives(runtime: EspruinoRuntime): Record<string, unknown>;
+  /** Nested user function calls allowed (default DEFAULT_MAX_CALL_DEPTH). */
+  maxCallDepth?: number;
 }
 
 interface ScriptRecord {
@@ -55,11 +69,30 @@ export class EspruinoRuntime {
   private readonly realm: { Error: ErrorConstructor; SyntaxError: SyntaxErrorConstructor; JSON: JSON };
   private helpers!: Record<string, any>;
   private builtins: BuiltinSnapshot | undefined;
-  private checkCounter = 0;
   private watchdog: { timeoutMs: number; auto: boolean; lastKick: number } | undefined;
   private timeOffset = 0;
   /** A reboot requested from inside user code: re-thrown at every check so user catch blocks cannot keep it. */
   private pendingSignal: HardResetSignal | undefined;
+  /**
+   * [DEPTH]: nesting of user function calls right now (counted by the enter/leave calls the source transform adds);
+   * [ATTENTION]: 1 while a signal is pending, so the enter call takes the full check. Shared with the sandbox's
+   * enter/leave functions, which run in the sandbox realm so V8 can inline them into user code.
+   */
+  private readonly callState = new Int32Array(2);
+  private get callDepth(): number {
+    return this.callState[DEPTH]!;
+  }
+  private set callDepth(depth: number) {
+    this.callState[DEPTH] = depth;
+  }
+  private get recursion(): RecursionSignal | undefined {
+    return this.recursionSignal;
+  }
+  private set recursion(signal: RecursionSignal | undefined) {
+    this.recursionSignal = signal;
+    this.callState[ATTENTION] = signal || this.pendingSignal ? 1 : 0;
+  }
+  private recursionSignal: RecursionSignal | undefined;
   disposed = false;
 
   constructor(private readonly host: RuntimeHost) {
@@ -68,15 +101,30 @@ export class EspruinoRuntime {
     this.global = vm.runInContext("globalThis", this.context) as Record<string, any>;
     this.realm = vm.runInContext("({ Error: Error, SyntaxError: SyntaxError, JSON: JSON })", this.context);
     const flag = host.interruptFlag;
-    const check = () => {
+    const maxCallDepth = host.maxCallDepth ?? DEFAULT_MAX_CALL_DEPTH;
+    const fullCheck = () => {
       if (this.pendingSignal) throw this.pendingSignal;
+      if (this.recursion) throw this.recursion;
       if (Atomics.load(flag, 0) !== 0) throw new InterruptSignal();
-      if (++this.checkCounter >= 2048) {
-        this.checkCounter = 0;
-        this.checkWatchdog(Date.now());
-      }
+      this.checkWatchdog(Date.now());
     };
-    Object.defineProperty(this.global, INTERRUPT_CHECK, { value: check, enumerable: false, writable: false });
+    const [check, enter, leave] = vm.runInContext(CHECK_FUNCTIONS, this.context, { filename: "espruino-checks.js" })(
+      flag,
+      this.callState,
+      maxCallDepth,
+      fullCheck,
+      () => this.tooMuchRecursion(),
+    );
+    // Script-scope constants, not global properties: invisible to user code enumerating the global object, and
+    // looked up without the vm global's interceptor (about 40 times faster per call than a global property).
+    const hidden = "__espnodeHidden";
+    this.global[hidden] = [check, enter, leave];
+    vm.runInContext(
+      `const ${INTERRUPT_CHECK} = ${hidden}[0], ${FUNCTION_ENTER} = ${hidden}[1], ${FUNCTION_LEAVE} = ${hidden}[2];` +
+        `delete globalThis.${hidden};`,
+      this.context,
+      { filename: "espruino-hidden.js" },
+    );
     const natives = { ...this.coreNatives(), ...host.natives(this) };
     const prelude = vm.runInContext(PRELUDE, this.context, { filename: "espruino-prelude.js" });
     this.helpers = prelude(natives, this.global);
@@ -111,14 +159,17 @@ export class EspruinoRuntime {
     return new vm.Script(transformed.code, { filename }).runInContext(this.context);
   }
 
-  /** Calls a sandbox function (timer or event callback); errors print, signals propagate. */
-  call(fn: unknown, thisObj: unknown, args: unknown[]): void {
+  /**
+   * Calls a sandbox function (timer or event callback); errors print, signals propagate. `stopped` runs when the
+   * callback was interrupted (Ctrl-C, too much recursion), before that is reported.
+   */
+  call(fn: unknown, thisObj: unknown, args: unknown[], stopped?: () => void): void {
     if (typeof fn === "string") {
       this.evaluate(fn);
       return;
     }
     if (typeof fn !== "function") return;
-    this.guard(() => (fn as Function).apply(thisObj, args), true);
+    this.guard(() => (fn as Function).apply(thisObj, args), true, stopped);
   }
 
   /** One pass of the idle loop: queued events first, then due timers. */
@@ -127,7 +178,16 @@ export class EspruinoRuntime {
     for (const event of this.loop.takeEvents()) {
       for (const fn of event.fns) this.call(fn, event.thisObj, event.args);
     }
-    for (const timer of this.loop.takeDueTimers(now)) this.call(timer.fn, this.global, timer.args);
+    for (const timer of this.loop.takeDueTimers(now)) {
+      // jsiIdle: an interval whose callback was interrupted is removed (jsError, so it prints "ERROR: ...")
+      const removeInterval = timer.repeat
+        ? () => {
+            this.loop.clearTimer(timer.id);
+            this.host.print("ERROR: Ctrl-C while processing interval - removing it.\n");
+          }
+        : undefined;
+      this.call(timer.fn, this.global, timer.args, removeInterval);
+    }
     this.checkWatchdog(Date.now());
   }
 
@@ -214,32 +274,65 @@ export class EspruinoRuntime {
   /** Reboots the board from inside user code (E.reboot, deep sleep, watchdog). */
   raise(signal: HardResetSignal): never {
     this.pendingSignal = signal;
+    this.callState[ATTENTION] = 1;
     throw signal;
   }
 
   // ---- errors -------------------------------------------------------------------------------------------------
 
-  private guard(run: () => unknown, fromSystem: boolean): { ok: boolean; value?: unknown } {
+  private guard(run: () => unknown, fromSystem: boolean, stopped?: () => void): { ok: boolean; value?: unknown } {
+    const depth = this.callDepth;
+    // a recursion left over from a promise callback (outside any guard) is reported by its unhandled rejection
+    if (depth === 0) this.recursion = undefined;
     try {
       const value = run();
       if (this.pendingSignal) throw this.pendingSignal;
+      if (this.recursion) return this.reportRecursion(fromSystem, stopped);
       if (Atomics.load(this.host.interruptFlag, 0) !== 0) {
         // user code caught the interrupt and ran to the end: Espruino still reports it
-        Atomics.store(this.host.interruptFlag, 0, 0);
-        this.host.print(fromSystem ? "Execution Interrupted during event processing.\n" : "Execution Interrupted\n");
-        return { ok: false };
+        return this.reportInterrupt(fromSystem, stopped);
       }
       return { ok: true, value };
     } catch (err) {
-      if (err instanceof InterruptSignal) {
-        Atomics.store(this.host.interruptFlag, 0, 0);
-        this.host.print(fromSystem ? "Execution Interrupted during event processing.\n" : "Execution Interrupted\n");
-        return { ok: false };
-      }
+      if (err instanceof RecursionSignal || this.recursion) return this.reportRecursion(fromSystem, stopped);
+      if (err instanceof InterruptSignal) return this.reportInterrupt(fromSystem, stopped);
       if (isSignal(err)) throw err;
       this.host.print(this.uncaughtText(err, fromSystem));
       return { ok: false };
+    } finally {
+      this.callDepth = depth;
     }
+  }
+
+  private reportInterrupt(fromSystem: boolean, stopped?: () => void): { ok: false } {
+    Atomics.store(this.host.interruptFlag, 0, 0);
+    stopped?.();
+    this.host.print(fromSystem ? "Execution Interrupted during event processing.\n" : "Execution Interrupted\n");
+    return { ok: false };
+  }
+
+  /**
+   * jsiCheckErrors after jspCheckStackPosition: the exception (with its position), then "Execution Interrupted";
+   * from a callback the interruption is reported first ("... during event processing.").
+   */
+  private reportRecursion(fromSystem: boolean, stopped?: () => void): { ok: false } {
+    const where = this.recursion?.where ?? "";
+    this.recursion = undefined;
+    // a Ctrl-C that arrived meanwhile is part of the same interruption
+    Atomics.store(this.host.interruptFlag, 0, 0);
+    stopped?.();
+    const uncaught = `Uncaught Error: ${RECURSION_MESSAGE}\n${this.stackPosition(where)}`;
+    if (fromSystem) this.host.print(`Execution Interrupted during event processing.\n${uncaught}in function called from system\n`);
+    else this.host.print(`${uncaught}Execution Interrupted\n`);
+    return { ok: false };
+  }
+
+  /** Stops the user code: the call that would nest deeper than the stack allows does not run. */
+  private tooMuchRecursion(): never {
+    // host-realm stack: [0] the enter call at the top of the function that may not run, [1] the call to it
+    const frames = new Error().stack?.match(/espruino-\d+\.js:\d+:\d+/g) ?? [];
+    this.recursion = new RecursionSignal(frames[1] ?? frames[0] ?? "");
+    throw this.recursion;
   }
 
   private checkWatchdog(now: number): void {
@@ -256,6 +349,11 @@ export class EspruinoRuntime {
 
   /** `Uncaught Error: msg` plus Espruino's position lines when the error came from user code. */
   uncaughtText(err: unknown, fromSystem: boolean): string {
+    if (err instanceof RecursionSignal) {
+      // only a promise callback gets here: the signal ended as the promise's rejection
+      if (this.recursion === err) this.recursion = undefined;
+      return `Uncaught Error: ${RECURSION_MESSAGE}\n${this.stackPosition(err.where)}` + (fromSystem ? "in function called from system\n" : "");
+    }
     let text: string;
     let where = "";
     if (err !== null && typeof err === "object" && "message" in err && typeof (err as Error).stack === "string") {
@@ -374,6 +472,34 @@ export class EspruinoRuntime {
   }
 }
 
+const DEPTH = 0;
+const ATTENTION = 1;
+
+/**
+ * The checks the source transform puts into user code, as sandbox functions so V8 can inline them: check (loops,
+ * catch/finally) and enter (every function) take the host's full check when Ctrl-C or a signal is pending and
+ * every 2048 calls (watchdog); enter then refuses a call deeper than the limit (jspeFunctionCall checks the stack
+ * before it runs a function, so the call that would go too deep never starts); leave undoes enter.
+ */
+const CHECK_FUNCTIONS = `(function (flag, state, maxDepth, fullCheck, tooDeep) {
+  var calls = 0;
+  function check() {
+    if ((flag[0] | state[${ATTENTION}]) !== 0 || ++calls >= 2048) {
+      calls = 0;
+      fullCheck();
+    }
+  }
+  function enter() {
+    check();
+    if (state[${DEPTH}] >= maxDepth) tooDeep();
+    state[${DEPTH}]++;
+  }
+  function leave() {
+    state[${DEPTH}]--;
+  }
+  return [check, enter, leave];
+})`;
+
 function offsetOf(code: string, line: number, column: number): number {
   let offset = 0;
   for (let l = 1; l < line; l++) {
@@ -398,7 +524,7 @@ export function espruinoError(err: { name?: string; message?: string }): { name:
     return { name: "Error", message: `Cannot read property '${m[2]}' of ${m[1]}` };
   if (name === "TypeError" && (m = /^Cannot set properties of (\w+) \(setting '(.*)'\)$/.exec(message)))
     return { name: "Error", message: `Cannot set property '${m[2]}' of ${m[1]}` };
-  if (name === "RangeError" && /Maximum call stack/.test(message))
-    return { name: "InternalError", message: "Too much recursion - the stack is about to overflow" };
+  // V8's own limit (deep recursion inside a native, or a huge maxCallDepth): the board's message, as an Error
+  if (name === "RangeError" && /Maximum call stack/.test(message)) return { name: "Error", message: RECURSION_MESSAGE };
   return { name, message };
 }

@@ -7,6 +7,7 @@
 // object also wraps after 4 items on one line. Note the ", " before a wrapped item and "[ "/"{ " before the first one:
 // Espruino leaves those trailing spaces in its output, so they are reproduced.
 // Works on values from the sandbox realm, so it never relies on instanceof.
+import { FUNCTION_ENTER, FUNCTION_LEAVE, INTERRUPT_CHECK } from "./source-transform.ts";
 
 export interface FormatOptions {
   /** JSON_LIMIT: shorten long arrays/strings, hide function bodies (the console's `=` result). */
@@ -100,6 +101,15 @@ function functionParameters(source: string): string {
     .join(",");
 }
 
+const ENTER_PREFIX = `${FUNCTION_ENTER}();try{`;
+const LEAVE_SUFFIX = `}finally{${FUNCTION_LEAVE}()}`;
+
+/** The function body as the user wrote it: without the sandbox's call-depth wrapper and interrupt checks. */
+function withoutInstrumentation(body: string): string {
+  if (body.startsWith(ENTER_PREFIX) && body.endsWith(LEAVE_SUFFIX)) body = body.slice(ENTER_PREFIX.length, -LEAVE_SUFFIX.length).trim();
+  return body.split(`${INTERRUPT_CHECK}();`).join("");
+}
+
 /** jsfGetJSONForFunctionWithCallback: `(a,b) { ... }` (limited) or the body (not limited). */
 function functionText(fn: Function, options: FormatOptions): string {
   const source = Function.prototype.toString.call(fn);
@@ -107,7 +117,9 @@ function functionText(fn: Function, options: FormatOptions): string {
   const params = functionParameters(source);
   if (options.limit) return `function (${params}) {${LIMIT_TEXT}}`;
   const open = source.indexOf("{");
-  const body = open >= 0 ? source.slice(open + 1, source.lastIndexOf("}")).trim() : `return ${source.replace(/^[^=]*=>\s*/, "")}`;
+  const body = withoutInstrumentation(
+    open >= 0 ? source.slice(open + 1, source.lastIndexOf("}")).trim() : `return ${source.replace(/^[^=]*=>\s*/, "")}`,
+  );
   return body.includes("\n") ? `function (${params}) {\n  ${body}\n}` : `function (${params}) {${body}}`;
 }
 

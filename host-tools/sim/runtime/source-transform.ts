@@ -3,13 +3,20 @@
 // - syntax the interpreter does not parse is refused with an Espruino-style SyntaxError;
 // - no hoisting: `function f(){}` becomes `var f = function f(){};` at its position;
 // - let/const are function-scoped: rewritten to var;
-// - every loop iteration, function entry and catch block calls the interrupt check (Ctrl-C, watchdog);
+// - every loop iteration and catch/finally block calls the interrupt check (Ctrl-C, watchdog);
+// - every function body is wrapped as `{ __espnodeEnter(); try { body } finally { __espnodeLeave(); } }`: the enter
+//   call does the interrupt check and counts the nesting of user function calls, so a call deeper than the ESP32's
+//   stack allows stops the code with "Too much recursion" (jspCheckStackPosition) as on a board;
 // - a regular-expression literal becomes a call that builds an Espruino RegExp (see espruino-regexp.ts), and its
 //   pattern is not checked against V8's syntax: the board's lexer takes any text up to the next unescaped `/`.
 import * as acorn from "acorn";
 import * as walk from "acorn-walk";
 
 export const INTERRUPT_CHECK = "__espnodeCheck";
+/** Hidden global called first in every user function: interrupt check plus call-depth count. */
+export const FUNCTION_ENTER = "__espnodeEnter";
+/** Hidden global called when a user function returns or throws (in a `finally` the user cannot see). */
+export const FUNCTION_LEAVE = "__espnodeLeave";
 /** Hidden global `(source, flags?) => RegExp` that regex literals are rewritten into. */
 export const REGEXP_LITERAL = "__espnodeRegExp";
 
@@ -193,7 +200,7 @@ interface Edit {
 }
 
 /** Collects insertions for one statement. */
-function instrument(node: AnyNode, edits: Edit[]): void {
+function instrument(node: AnyNode, edits: Edit[], source: string): void {
   const open = (owner: AnyNode, pos: number, text: string) =>
     edits.push({ pos, text, kind: "open", nodeStart: owner.start, nodeEnd: owner.end });
   const close = (owner: AnyNode, pos: number, text: string) =>
@@ -209,6 +216,17 @@ function instrument(node: AnyNode, edits: Edit[]): void {
       edits.push({ pos: body.end, text: "}", kind: "close", nodeStart: body.start - 1, nodeEnd: body.end + 1 });
     }
   };
+  // Enter counts only once the function runs; Leave runs however it ends (return, throw, interrupt).
+  const enter = `${FUNCTION_ENTER}();try{`;
+  const leave = `}finally{${FUNCTION_LEAVE}()}`;
+  const instrumentFunctionBody = (body: AnyNode) => {
+    // `{}`: one insertion, as a close and an open at the same position would be ordered close-first
+    if (body.end - body.start === 2) open(body, body.start + 1, enter + leave);
+    else {
+      open(body, body.start + 1, enter);
+      close(body, body.end - 1, leave);
+    }
+  };
   walk.full(node, (n: AnyNode) => {
     switch (n.type) {
       case "WhileStatement":
@@ -221,16 +239,19 @@ function instrument(node: AnyNode, edits: Edit[]): void {
       case "FunctionDeclaration":
         open(n, n.start, `var ${n.id.name} = `);
         close(n, n.end, ";");
-        open(n.body, n.body.start + 1, check);
+        instrumentFunctionBody(n.body);
         break;
       case "FunctionExpression":
-        open(n.body, n.body.start + 1, check);
+        instrumentFunctionBody(n.body);
         break;
       case "ArrowFunctionExpression":
-        if (n.body.type === "BlockStatement") open(n.body, n.body.start + 1, check);
+        if (n.body.type === "BlockStatement") instrumentFunctionBody(n.body);
         else {
-          open(n.body, n.body.start, `(${check.slice(0, -1)},`);
-          close(n.body, n.body.end, ")");
+          // `=> expr` becomes `=> {enter;try{return (expr)}finally{leave}}`; inserted right after `=>` so a
+          // parenthesised body such as `=> ({a: 1})` stays whole
+          const arrow = source.indexOf("=>", n.params.length ? n.params[n.params.length - 1].end : n.start);
+          open(n, arrow + 2, `{${enter}return (`);
+          close(n, n.end, `)${leave}}`);
         }
         break;
       case "ClassDeclaration":
@@ -239,6 +260,10 @@ function instrument(node: AnyNode, edits: Edit[]): void {
         break;
       case "CatchClause":
         open(n.body, n.body.start + 1, check);
+        break;
+      case "TryStatement":
+        // an interrupted board skips finally blocks too (jspeStatementTry runs them only while executing)
+        if (n.finalizer) open(n.finalizer, n.finalizer.start + 1, check);
         break;
       case "VariableDeclaration":
         if (n.kind !== "var") replace(n, n.start, n.kind.length, "var");
@@ -294,7 +319,7 @@ export function transformSource(source: string): TransformedSource {
     }
   }
   const edits: Edit[] = [];
-  for (const statement of runnable) instrument(statement, edits);
+  for (const statement of runnable) instrument(statement, edits, source);
   const end = runnable.length ? runnable[runnable.length - 1]!.end : 0;
   const { code, map } = applyEdits(source, 0, end, edits);
   return {

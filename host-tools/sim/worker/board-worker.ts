@@ -7,7 +7,14 @@ import type { ResetReason } from "../console/banner.ts";
 import type { AccessPointState } from "../wifi/access-point.ts";
 import type { ToBoard, FromBoard } from "./messages.ts";
 
-const data = workerData as { stateDir: string; ap: AccessPointState; seed: number; flag: SharedArrayBuffer; reason: ResetReason };
+const data = workerData as {
+  stateDir: string;
+  ap: AccessPointState;
+  seed: number;
+  maxCallDepth?: number;
+  flag: SharedArrayBuffer;
+  reason: ResetReason;
+};
 const port = parentPort!;
 const post = (message: FromBoard, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer ?? []);
 
@@ -40,6 +47,7 @@ const core = new BoardCore({
   stateDir: data.stateDir,
   ap: data.ap,
   seed: data.seed,
+  maxCallDepth: data.maxCallDepth,
   interruptFlag: new Int32Array(data.flag),
   send,
   flush,
