@@ -78,6 +78,10 @@ export default async function bench() {
     board.port.write("var s = Date.now(); for (var i = 0; i < 1000000; i++) {} print('loop ms', Date.now() - s)\r");
     const loop = await out.waitFor(/loop ms (\d+)/);
     rows.push({ measure: "1e6 empty loop iterations (with interrupt checks)", value: Number(/loop ms (\d+)/.exec(loop)![1]), unit: "ms" });
+    // Every call is counted against the board's nested-call limit; this is what that costs.
+    board.port.write("function fib(n){return n<2?n:fib(n-1)+fib(n-2)} var s = Date.now(); fib(25); print('fib ms', Date.now() - s)\r");
+    const fib = await out.waitFor(/fib ms (\d+)/);
+    rows.push({ measure: "fib(25): 242785 calls through the call-depth check", value: Number(/fib ms (\d+)/.exec(fib)![1]), unit: "ms" });
 
     board.port.write("process.memory().usage\r");
     const usage = await out.waitFor(/=(\d+)\r\n/);
