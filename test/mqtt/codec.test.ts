@@ -86,6 +86,17 @@ describe("what the core writes, as mqtt-packet reads it", () => {
     expect(w.events.filter((e) => e[0] === "message")).toEqual([["message", "x", "1", 1, false], ["message", "y", "2", 2, false]]);
   });
 
+  it("keeps remembering the newest inbound QoS2 ids when more arrive than it has slots", () => {
+    const w = recordedClient({ maxInflight: 2 });
+    w.connect();
+    for (const id of [11, 12, 13]) w.client.feed(bin(gen({ cmd: "publish", topic: "q", payload: String(id), qos: 2, messageId: id })));
+    // A resend of the newest (its PUBREC lost) is recognised; the oldest id made room.
+    w.client.feed(bin(gen({ cmd: "publish", topic: "q", payload: "13", qos: 2, messageId: 13, dup: true })));
+    expect(w.events.filter((e) => e[0] === "message").map((e) => e[2])).toEqual(["11", "12", "13"]);
+    expect(parseAll(w.socket.take()).map((p) => [p.cmd, p.messageId])).toEqual([["pubrec", 11], ["pubrec", 12], ["pubrec", 13], ["pubrec", 13]]);
+    expect(Array.from(w.client.inId).sort()).toEqual([12, 13]);
+  });
+
   it("answers PUBREC with PUBREL and reports delivery on PUBCOMP", () => {
     const w = recordedClient();
     w.connect();
