@@ -73,6 +73,20 @@ describe("espnode monitor", () => {
     expect(csvText.trim().split("\n")).toHaveLength(records.length + 1);
   });
 
+  it("appends every line, timestamped, to --log and draws a sparkline per numeric field with --plot", async () => {
+    const log = join(dir, "monitor.log");
+    const r = await runCli(["monitor", "--port", pty, "--duration", "2", "--log", log, "--plot"]);
+    expect(r.code).toBe(0);
+    const lines = (await readFile(log, "utf8")).trim().split("\n");
+    expect(lines.length).toBeGreaterThanOrEqual(5);
+    for (const l of lines) expect(l).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z /);
+    expect(lines.some((l) => / @tlm \{"seq":\d+/.test(l))).toBe(true);
+    // Not a TTY: each record prints the panel as plain rows, one per numeric field but seq.
+    expect(r.stdout).toMatch(/^temp +[▁▂▃▄▅▆▇█]+ +\d+$/m);
+    expect(r.stdout).toMatch(/^rssi +[▁▂▃▄▅▆▇█]+ +-50$/m);
+    expect(r.stdout).not.toMatch(/^seq /m);
+  });
+
   it("filters and shows a human live view with a summary", async () => {
     const r = await runCli(["monitor", "--port", pty, "--duration", "1", "--filter", "seq\":(1[0-9]|[2-9][0-9])"]);
     expect(r.code).toBe(0);
