@@ -50,6 +50,7 @@ describe("esptool-js against the ROM emulator, in-process", () => {
     expect(readFileSync(flashFile).subarray(0x10000, 0x10000 + image.length).equals(image)).toBe(true);
 
     expect(await session.hardReset()).toBe(true);
+    await chip.settled(); // EN rises through its RC delay before the chip boots
     expect(chip.boots.at(-1)).toBe("app");
   });
 

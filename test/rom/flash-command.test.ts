@@ -45,6 +45,7 @@ describe("flashFirmware", () => {
     expect(result.reset).toBe("hard-reset");
     expect(result.loader).toBe("stub"); // the default, as esptool
     expect(result.stubFallback).toBeUndefined();
+    await chip.settled(); // EN rises through its RC delay before the chip boots
     expect(chip.boots).toEqual(["download", "app"]);
     const flash = chip.rom.flash;
     expect(flash.read(0x1000, fw.bootloader.length).equals(fw.bootloader)).toBe(true);
@@ -60,6 +61,7 @@ describe("flashFirmware", () => {
     const result = await flashFirmware({ port: "emulated", link: chip, firmware: fw.dir, stub: false });
     expect(result.loader).toBe("rom");
     expect(chip.rom.mode).toBe("rom"); // never jumped to uploaded code (a stub would still be "running")
+    await chip.settled(); // EN rises through its RC delay before the chip boots
     expect(chip.boots).toEqual(["download", "app"]);
     expect(chip.rom.flash.read(0x10000, fw.app.length).equals(fw.app)).toBe(true);
     expect(imageInfo(chip.rom.flash.path).espruino).toBe(true);
@@ -73,6 +75,7 @@ describe("flashFirmware", () => {
     expect(result.loader).toBe("rom");
     expect(result.stubFallback).toMatch(/flasher stub did not start/);
     expect(logs.some((l) => /^Note: the flasher stub did not start.*continue with the ROM loader/.test(l))).toBe(true);
+    await chip.settled(); // EN rises through its RC delay before the chip boots
     expect(chip.boots).toEqual(["download", "download", "app"]);
     expect(chip.rom.flash.read(0x10000, fw.app.length).equals(fw.app)).toBe(true);
   });

@@ -84,8 +84,14 @@ export class EmulatedEsp32 {
     this.hostBaud = baud;
   }
 
+  /** Resolves once a reset in progress has booted the chip (EN's RC delay, see reset-circuit.ts). */
+  settled(): Promise<void> {
+    return this.circuit.settled();
+  }
+
   /** Power off: closes the flash file. */
   dispose(): void {
+    this.circuit.cancel();
     this.rom.close();
   }
 
