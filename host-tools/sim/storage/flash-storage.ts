@@ -65,7 +65,12 @@ export class FlashStorage {
     for (const entry of readdirSync(this.dir)) {
       if (!entry.endsWith(".bin")) continue;
       const name = Buffer.from(entry.slice(0, -4), "hex").toString("latin1");
-      this.files.set(name, readFileSync(join(this.dir, entry)));
+      try {
+        this.files.set(name, readFileSync(join(this.dir, entry)));
+      } catch (e) {
+        // The running board may erase a file between the listing and the read (a host-side view does this).
+        if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+      }
     }
     const metaPath = join(this.dir, "meta.json");
     if (existsSync(metaPath)) {
