@@ -7,7 +7,7 @@
 
 import {
   CONNECT, CONNACK, PUBLISH, PUBACK, PUBREC, PUBREL, PUBCOMP, SUBSCRIBE, SUBACK, UNSUBSCRIBE, UNSUBACK,
-  PINGREQ, PINGRESP, DISCONNECT,
+  PINGRESP,
   ERR_NOT_CONNECTED, ERR_INFLIGHT_FULL, ERR_BUSY, ERR_BAD_TOPIC, ERR_TABLE_FULL, ERR_BAD_QOS,
   CLOSE_NORMAL, CLOSE_LINK_LOST, CLOSE_REFUSED, CLOSE_CONNACK_TIMEOUT, CLOSE_PING_TIMEOUT, CLOSE_PAUSED,
   CLOSE_PROTOCOL, CLOSE_BAD_LENGTH, CLOSE_BAD_FLAGS, CLOSE_BAD_TOPIC, CLOSE_ZERO_PACKET_ID, CLOSE_CONNECT_TIMEOUT,
@@ -78,16 +78,23 @@ function u16(n: number): string {
   return String.fromCharCode((n >> 8) & 255, n & 255);
 }
 
-/** Fixed header: packet type and flags, then the remaining length in 1-4 bytes. */
-function fixedHeader(first: number, len: number): string {
-  var s = String.fromCharCode(first);
-  do {
-    var b = len & 127;
-    len = Math.floor(len / 128);
-    s += String.fromCharCode(len > 0 ? b | 128 : b);
-  } while (len > 0);
-  return s;
+/**
+ * Fixed header (packet type and flags, remaining length in 1-4 bytes) followed by the packet's first 16-bit field
+ * (topic length or packet id), built as one string: the publish path makes no intermediate strings.
+ */
+function header16(first: number, len: number, field: number): string {
+  var f = String.fromCharCode;
+  var hi = (field >> 8) & 255;
+  var lo = field & 255;
+  if (len < 128) return f(first, len, hi, lo);
+  if (len < 16384) return f(first, (len & 127) | 128, len >> 7, hi, lo);
+  if (len < 2097152) return f(first, (len & 127) | 128, ((len >> 7) & 127) | 128, len >> 14, hi, lo);
+  return f(first, (len & 127) | 128, ((len >> 7) & 127) | 128, ((len >> 14) & 127) | 128, len >> 21, hi, lo);
 }
+
+/** PINGREQ and DISCONNECT: a type and a zero remaining length. */
+var PINGREQ_PACKET = "\xc0\x00";
+var DISCONNECT_PACKET = "\xe0\x00";
 
 function lstr(s: string): string {
   return u16(s.length) + s;
@@ -186,7 +193,7 @@ export class MqttClient {
   /** Send DISCONNECT and close; no reconnect (the broker discards the will). */
   stop(): void {
     if (this.state === UP) {
-      this.send(fixedHeader(DISCONNECT << 4, 0));
+      this.send(DISCONNECT_PACKET);
       this.txPackets++;
     }
     this.state = IDLE;
@@ -233,7 +240,7 @@ export class MqttClient {
           if (now - this.pingAt > ka / 2) this.fail(CLOSE_PING_TIMEOUT, 0);
         } else if (now - this.lastTx >= ka || now - this.lastRx >= ka) {
           this.pingAt = now;
-          this.send(fixedHeader(PINGREQ << 4, 0));
+          this.send(PINGREQ_PACKET);
           this.txPackets++;
         }
       }
@@ -364,7 +371,7 @@ export class MqttClient {
     }
     if (this.state !== UP) return 0;
     var id = this.newPacketId();
-    this.send(fixedHeader((UNSUBSCRIBE << 4) | 2, len + 2) + u16(id));
+    this.send(header16((UNSUBSCRIBE << 4) | 2, len + 2, id));
     for (i = 0; i < topics.length; i++) this.send(lstr(topics[i]));
     this.txPackets++;
     return id;
@@ -408,7 +415,7 @@ export class MqttClient {
       flags |= 64;
       len += 2 + o.password.length;
     }
-    this.send(fixedHeader(CONNECT << 4, len) + "\x00\x04MQTT\x04" + String.fromCharCode(flags) + u16(this.keepaliveMs / 1000));
+    this.send(header16(CONNECT << 4, len, 4) + "MQTT\x04" + String.fromCharCode(flags) + u16(this.keepaliveMs / 1000));
     this.send(lstr(o.clientId));
     if (o.willTopic) {
       this.send(lstr(o.willTopic));
@@ -421,7 +428,7 @@ export class MqttClient {
 
   writePublish(topic: string, payload: string, qos: number, retain: boolean, id: number, dup: boolean): void {
     var len = 2 + topic.length + (qos ? 2 : 0) + payload.length;
-    this.send(fixedHeader((PUBLISH << 4) | (dup ? 8 : 0) | (qos << 1) | (retain ? 1 : 0), len) + u16(topic.length));
+    this.send(header16((PUBLISH << 4) | (dup ? 8 : 0) | (qos << 1) | (retain ? 1 : 0), len, topic.length));
     this.send(topic);
     if (qos) this.send(u16(id));
     if (payload.length) this.send(payload);
@@ -440,7 +447,7 @@ export class MqttClient {
       }
     if (!count) return 0;
     var id = this.newPacketId();
-    this.send(fixedHeader((SUBSCRIBE << 4) | 2, len) + u16(id));
+    this.send(header16((SUBSCRIBE << 4) | 2, len, id));
     for (i = 0; i < this.subTopic.length; i++)
       if (this.subTopic[i] && (all || !this.subPid[i])) {
         this.subPid[i] = id;
@@ -451,7 +458,7 @@ export class MqttClient {
   }
 
   ack(type: number, id: number): void {
-    this.send(String.fromCharCode(type === PUBREL ? 0x62 : type << 4, 2) + u16(id));
+    this.send(String.fromCharCode(type === PUBREL ? 0x62 : type << 4, 2, (id >> 8) & 255, id & 255));
     this.txPackets++;
   }
 

@@ -49,6 +49,19 @@ describe("what the core writes, as mqtt-packet reads it", () => {
     expect(ps[2].payload.length).toBe(0);
   });
 
+  it("encodes the remaining length right at every 1-to-4-byte boundary", () => {
+    const w = recordedClient();
+    w.connect();
+    w.client.sendWindow = 1 << 30;
+    // Remaining length = 2 + topic (1) + payload: hit 127/128, 16383/16384 and 2097151/2097152.
+    for (const remaining of [3, 127, 128, 16383, 16384, 2097151, 2097152]) {
+      expect(w.client.publish("t", "p".repeat(remaining - 3), 0, false)).toBe(0);
+      const [p] = parseAll(w.socket.take());
+      expect(p.length, String(remaining)).toBe(remaining);
+      expect(p.payload.length).toBe(remaining - 3);
+    }
+  });
+
   it("writes the payload as its own write, never concatenated into a packet", () => {
     const w = recordedClient();
     w.connect();
