@@ -19,11 +19,15 @@ export interface DeviceEntry {
   /** Output file name under the output directory. */
   name: string;
   entry: string;
+  /** Globals replaced by the text of files built before this one, as string literals: name → output file name. */
+  embed?: Record<string, string>;
 }
 
 export const DEVICE_ENTRIES: DeviceEntry[] = [
   { name: "mqtt.js", entry: "firmware/board/mqtt-module.ts" },
   { name: "app.js", entry: "firmware/app/main.ts" },
+  // The on-board memory benchmark carries the client module it measures.
+  { name: "mqtt-memory.js", entry: "firmware/bench/mqtt-memory.ts", embed: { MQTT_MODULE_SOURCE: "mqtt.js" } },
 ];
 
 export interface BuiltFile {
@@ -40,7 +44,9 @@ export class DeviceCodeError extends Error {
 }
 
 /** Bundles, lowers, minifies and checks one entry; returns the device JavaScript. */
-export async function compileDeviceEntry(entry: string, options: { minify?: boolean } = {}): Promise<string> {
+export async function compileDeviceEntry(entry: string, options: { minify?: boolean; strings?: Record<string, string> } = {}): Promise<string> {
+  const strings: Record<string, string> = {};
+  for (const [name, text] of Object.entries(options.strings ?? {})) strings[name] = JSON.stringify(text);
   const bundled = await esbuild.build({
     entryPoints: [path.resolve(root, entry)],
     bundle: true,
@@ -50,7 +56,7 @@ export async function compileDeviceEntry(entry: string, options: { minify?: bool
     target: "es2022",
     treeShaking: true,
     // Espruino's require() and exports are the interpreter's own: hide them from esbuild's CommonJS handling.
-    define: { require: "ESPRUINO_REQUIRE", exports: "ESPRUINO_EXPORTS" },
+    define: { require: "ESPRUINO_REQUIRE", exports: "ESPRUINO_EXPORTS", ...strings },
     legalComments: "none",
     logLevel: "silent",
   });
@@ -82,9 +88,16 @@ export async function buildFirmware(opts: { outDir?: string; entries?: DeviceEnt
   const outDir = path.resolve(root, opts.outDir ?? "dist/firmware");
   await mkdir(outDir, { recursive: true });
   const files: BuiltFile[] = [];
+  const built: Record<string, string> = {};
   for (const e of opts.entries ?? DEVICE_ENTRIES) {
     if (!existsSync(path.resolve(root, e.entry))) continue;
-    const code = await compileDeviceEntry(e.entry);
+    const strings: Record<string, string> = {};
+    for (const [name, file] of Object.entries(e.embed ?? {})) {
+      if (built[file] === undefined) throw new Error(`${e.entry}: embeds ${file}, which must be built before it`);
+      strings[name] = built[file];
+    }
+    const code = await compileDeviceEntry(e.entry, { strings });
+    built[e.name] = code;
     const out = path.join(outDir, e.name);
     await writeFile(out, code);
     files.push({ name: e.name, path: out, bytes: (await stat(out)).size });
@@ -95,7 +108,7 @@ export async function buildFirmware(opts: { outDir?: string; entries?: DeviceEnt
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   buildFirmware().then(
     (r) => {
-      for (const f of r.files) console.log(`${f.name.padEnd(10)} ${String(f.bytes).padStart(7)} bytes  ${path.relative(process.cwd(), f.path)}`);
+      for (const f of r.files) console.log(`${f.name.padEnd(16)} ${String(f.bytes).padStart(7)} bytes  ${path.relative(process.cwd(), f.path)}`);
     },
     (e) => {
       console.error(e instanceof Error ? e.message : e);

@@ -63,7 +63,13 @@ function checkScope(scope: Node, outer: Set<string>[], report: Report): void {
   });
   body.forEach((stmt, index) => walk(stmt, chain, report, (name, node, nested) => {
     const at = declaredAt.get(name);
-    if (!nested && at !== undefined && at > index) report(node, `${name}() is used before its declaration (no hoisting on Espruino)`);
+    if (at === undefined || at <= index) return;
+    if (!nested) report(node, `${name}() is used before its declaration (no hoisting on Espruino)`);
+    // A function expression made by an earlier statement may run before the declaration is reached (a callback
+    // called at once, an IIFE): only a function declaration's body is sure to run later. Minifiers move
+    // declarations past code (e.g. after an early return turned into if/else), so this is checked on the output.
+    else if (stmt.type !== "FunctionDeclaration")
+      report(node, `${name}() may be called before its declaration is reached (no hoisting on Espruino): declare it before the code that uses it`);
   }));
 }
 
@@ -120,19 +126,42 @@ function walk(node: Node, chain: Set<string>[], report: Report, onRef: OnReferen
   }
 }
 
-/** Inside a nested function, references to the outer body's functions run later: they are not use-before-define. */
-function walkReferencesOnly(fn: Node, onRef: OnReference): void {
-  const visit = (n: Node) => {
+/**
+ * References from inside a nested function to names of the enclosing bodies (a name the nested function declares
+ * itself, or a property name, is not such a reference).
+ */
+function walkReferencesOnly(fn: Node, onRef: OnReference, shadowed: Set<string>[] = []): void {
+  const own = [declaredNames(fn), ...shadowed];
+  const visit = (n: Node | null | undefined, names: Set<string>[]): void => {
     if (!n || typeof n.type !== "string") return;
-    if (n.type === "Identifier") onRef(n.name, n, true);
+    switch (n.type) {
+      case "Identifier":
+        if (!names.some((s) => s.has(n.name))) onRef(n.name, n, true);
+        return;
+      case "FunctionDeclaration":
+      case "FunctionExpression":
+        walkReferencesOnly(n, onRef, names);
+        return;
+      case "MemberExpression":
+        visit(n.object, names);
+        if (n.computed) visit(n.property, names);
+        return;
+      case "Property":
+        if (n.computed) visit(n.key, names);
+        visit(n.value, names);
+        return;
+      case "CatchClause":
+        visit(n.body, [new Set([n.param.name]), ...names]);
+        return;
+    }
     for (const key of Object.keys(n)) {
       if (key === "loc") continue;
       const v = n[key];
-      if (Array.isArray(v)) v.forEach(visit);
-      else if (v && typeof v.type === "string") visit(v);
+      if (Array.isArray(v)) for (const c of v) visit(c, names);
+      else if (v && typeof v.type === "string") visit(v, names);
     }
   };
-  visit(fn.body);
+  visit(fn.body, own);
 }
 
 function isDeclared(name: string, chain: Set<string>[]): boolean {

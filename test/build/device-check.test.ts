@@ -33,6 +33,16 @@ describe("the device-code check", () => {
     expect(messages("function outer(){ g(); function g(){} }")).toEqual(["g() is used before its declaration (no hoisting on Espruino)"]);
   });
 
+  it("refuses a callback made before a declaration it calls, which may run at once (as a minifier can arrange)", () => {
+    // terser turns `if (!ok) return; … function h(){}` into `if (ok) { … } function h(){}`
+    const late = "function run(ok){ if (ok) { [1].forEach(function(){ h(); }); } function h(){} }";
+    expect(messages(late)).toEqual(["h() may be called before its declaration is reached (no hoisting on Espruino): declare it before the code that uses it"]);
+    // fine: the function is declared first, a declaration's body runs only when called, and inner names shadow
+    expect(messages("function h(){} [1].forEach(function(){ h(); });")).toEqual([]);
+    expect(messages("function a(){ b(); } function b(){}")).toEqual([]);
+    expect(messages("var o = { m: function(){ var h = 1; return h + o.h; } }; function h(){}")).toEqual([]);
+  });
+
   it("refuses regular expressions beyond Espruino's engine, and accepts what it has", () => {
     const re = (src: string) => messages(`var r = ${src};`);
     expect(re("/^[a-z0-9_.-]+$/i")).toEqual([]);

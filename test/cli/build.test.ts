@@ -10,12 +10,12 @@ let dir: string | undefined;
 afterAll(async () => dir && rm(dir, { recursive: true, force: true }));
 
 describe("espnode build", () => {
-  it("writes app.js and mqtt.js, reports their sizes, and both pass the interpreter check", { timeout: 60_000 }, async () => {
+  it("writes app.js, mqtt.js and the memory benchmark, reports their sizes, and all pass the interpreter check", { timeout: 60_000 }, async () => {
     dir = await mkdtemp(join(tmpdir(), "espnode-build-cli-"));
     const r = await runCli(["build", "--out", dir, "--json"], { timeoutMs: 60_000 });
     expect(r.code).toBe(0);
     const result = JSON.parse(r.stdout);
-    expect(result.files.map((f: { name: string }) => f.name).sort()).toEqual(["app.js", "mqtt.js"]);
+    expect(result.files.map((f: { name: string }) => f.name).sort()).toEqual(["app.js", "mqtt-memory.js", "mqtt.js"]);
     for (const f of result.files) {
       const code = await readFile(f.path, "utf8");
       expect(f.bytes).toBe(Buffer.byteLength(code));

@@ -69,6 +69,8 @@ export class EspruinoRuntime {
   private readonly realm: { Error: ErrorConstructor; SyntaxError: SyntaxErrorConstructor; JSON: JSON };
   private helpers!: Record<string, any>;
   private builtins: BuiltinSnapshot | undefined;
+  /** The prelude's module cache (modules required so far and code added with Modules.addCached). */
+  private moduleCache: (() => unknown) | undefined;
   private watchdog: { timeoutMs: number; auto: boolean; lastKick: number } | undefined;
   private timeOffset = 0;
   /** A reboot requested from inside user code: re-thrown at every check so user catch blocks cannot keep it. */
@@ -249,7 +251,12 @@ export class EspruinoRuntime {
   }
 
   jsVarUsage(): number {
-    return BASE_USAGE + countJsVars(this.global, new Set(), this.builtins) + this.loop.timerCount() * 6;
+    // Besides the globals, the board's root holds the module cache and the timers and events with what they keep.
+    const seen = new Set<object>();
+    let usage = BASE_USAGE + countJsVars(this.global, seen, this.builtins) + this.loop.timerCount() * 6;
+    const roots = [...((this.moduleCache?.() as unknown[] | undefined) ?? []), ...this.loop.liveValues()];
+    for (const root of roots) usage += countJsVars(root, seen, this.builtins);
+    return usage;
   }
 
   now(): number {
@@ -447,6 +454,9 @@ export class EspruinoRuntime {
         }),
       version: () => ESPRUINO_VERSION,
       compileModule: (source: string, id: string) => this.compileModule(source, id),
+      moduleCache: (get: () => unknown) => {
+        this.moduleCache = get;
+      },
       enableWatchdog: (timeout: number, auto: boolean) => this.enableWatchdog(timeout, auto),
       kickWatchdog: () => this.kickWatchdog(),
       errorFlags: () => "[]",

@@ -81,6 +81,14 @@ export class EventLoop {
     return this.events.length > 0;
   }
 
+  /** What pending timers and queued events keep alive (their callbacks and arguments), for the memory estimate. */
+  liveValues(): unknown[] {
+    const out: unknown[] = [];
+    for (const t of this.timers.values()) out.push(t.fn, t.args);
+    for (const e of this.events) out.push(e.fns, e.args);
+    return out;
+  }
+
   timerCount(): number {
     return this.timers.size;
   }

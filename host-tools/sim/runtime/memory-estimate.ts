@@ -58,6 +58,11 @@ export function snapshotBuiltins(root: object): BuiltinSnapshot {
   return snapshot;
 }
 
+function hasOwnMembers(proto: unknown): boolean {
+  if (proto === null || typeof proto !== "object") return false;
+  return Object.getOwnPropertyNames(proto).some((n) => n !== "constructor");
+}
+
 /** Counts JsVars held by `root` (and everything reachable from it not already in `seen`). */
 export function countJsVars(root: unknown, seen = new Set<object>(), builtins?: BuiltinSnapshot): number {
   let total = 0;
@@ -101,7 +106,9 @@ export function countJsVars(root: unknown, seen = new Set<object>(), builtins?: 
       continue;
     }
     for (const name of names) {
-      if (typeof obj === "function" && (name === "length" || name === "name" || name === "prototype" || name === "arguments" || name === "caller")) continue;
+      if (typeof obj === "function" && (name === "length" || name === "name" || name === "arguments" || name === "caller")) continue;
+      // A function's prototype costs nothing until something is put on it (methods of a class).
+      if (typeof obj === "function" && name === "prototype" && !hasOwnMembers((obj as { prototype?: unknown }).prototype)) continue;
       if (Array.isArray(obj) && name === "length") continue;
       let value: unknown;
       try {

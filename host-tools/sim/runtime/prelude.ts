@@ -260,6 +260,7 @@ export const PRELUDE = String.raw`(function (N, G) {
     modules[id] = m.exports;
     return m.exports;
   }
+  N.moduleCache(function () { return [modules, pendingModules]; });
   var Modules = {};
   hideAll(Modules, {
     addCached: function (id, mod) {
