@@ -9,7 +9,54 @@ import { simSuite, config, until, contiguous, AP } from "./sim-harness.ts";
 const memoryPersistence = memoryPersistenceModule as unknown as () => any;
 const { cleanups, bootBoard, watch } = simSuite();
 
-describe("sensor-node firmware on the virtual board", () => {
+/** A broker that can go down and come back on the same port with its sessions and queued messages. */
+interface OutageBroker {
+  port: number;
+  down(): Promise<void>;
+  up(): Promise<void>;
+}
+
+const brokers: Record<string, () => Promise<OutageBroker>> = {
+  async aedes() {
+    const persistence = memoryPersistence();
+    const port = await freePort();
+    let b: RunningBroker | null = await startAedes({ persistence, port });
+    cleanups.push(() => b?.stop());
+    return {
+      port,
+      async down() {
+        await b!.stop();
+        b = null;
+      },
+      async up() {
+        b = await startAedes({ persistence, port });
+      },
+    };
+  },
+  async mosquitto() {
+    const global = ["persistence true", "autosave_interval 0"];
+    let b = await startMosquitto({ global });
+    let running = true;
+    const { port, dir } = b;
+    cleanups.push(async () => {
+      if (running) await b.stop();
+      b.cleanup();
+    });
+    return {
+      port,
+      async down() {
+        await b.stop(); // SIGTERM: Mosquitto saves sessions and queued messages
+        running = false;
+      },
+      async up() {
+        b = await startMosquitto({ global, port, dir });
+        running = true;
+      },
+    };
+  },
+};
+
+describe("sensor-node firmware on the virtual board, not provisioned", () => {
   it("waits for provisioning with one clear console line instead of crashing", async () => {
     const b = await bootBoard(null);
     await until(() => b.console().includes("espnode: not provisioned (no espnode.cfg): run espnode provision"), 5000, "hint", b.console);
@@ -18,9 +65,26 @@ describe("sensor-node firmware on the virtual board", () => {
     expect(b.console()).not.toMatch(/Uncaught/);
   });
 
-  it("publishes telemetry, announces to HA, answers commands, and its will fires on power cut (aedes)", async () => {
+  it("names what is wrong with a bad config, and starts without a reboot once a good one is written", async () => {
     const broker = await startAedes();
     cleanups.push(() => broker.stop());
+    const b = await bootBoard("{not json");
+    await until(() => b.console().includes("espnode: espnode.cfg is not valid JSON: run espnode provision again"), 5000, "bad JSON", b.console);
+    const badInterval = JSON.stringify({ ...config(broker.port), interval: 0 });
+    b.board.port.write(`\x10require("Storage").write("espnode.cfg", ${JSON.stringify(badInterval)})\r`);
+    await until(() => /espnode: espnode\.cfg is invalid \([^)]*interval[^)]*\): run espnode provision again/.test(b.console()), 5000, "bad interval", b.console);
+    expect(b.console()).not.toMatch(/Uncaught/);
+    const w = await watch(broker.port);
+    b.board.port.write(`\x10require("Storage").write("espnode.cfg", ${JSON.stringify(JSON.stringify(config(broker.port)))})\r`);
+    await until(() => w.seqs().length >= 1, 15000, "telemetry after the fix", b.console);
+  });
+});
+
+describe.each(Object.keys(brokers))("sensor-node firmware on the virtual board against %s", (kind) => {
+  const skip = kind === "mosquitto" && !mosquittoPath;
+
+  it.skipIf(skip)("publishes telemetry, announces to HA, answers commands, and its will fires on power cut", async () => {
+    const broker = await brokers[kind]();
     const w = await watch(broker.port);
     const b = await bootBoard(config(broker.port));
     await until(() => w.seqs().length >= 3, 15000, "telemetry", b.console);
@@ -36,6 +100,11 @@ describe("sensor-node firmware on the virtual board", () => {
     expect(b.records().map((r) => r.seq).slice(0, 3)).toEqual([1, 2, 3]);
     await until(() => w.on("homeassistant/sensor/sim1/a36/config").length > 0, 10000, "discovery");
     expect(w.on("espnode/sim1/status").map((m) => m.payload)).toEqual(["online"]);
+    const announced = JSON.parse(w.on("homeassistant/sensor/sim1/a36/config")[0].payload);
+    expect(announced.state_topic).toBe("espnode/sim1/telemetry");
+    // Home Assistant restarting asks for the announcement again.
+    await w.client.publishAsync("homeassistant/status", "online", { qos: 1 });
+    await until(() => w.on("homeassistant/sensor/sim1/a36/config").length >= 2, 10000, "re-announcement", b.console);
 
     await w.client.publishAsync("espnode/sim1/cmd", '{"cmd":"read","sensor":"bme280","id":"r1"}', { qos: 1 });
     await w.client.publishAsync("espnode/sim1/cmd", "not json", { qos: 1 });
@@ -57,41 +126,23 @@ describe("sensor-node firmware on the virtual board", () => {
     expect(contiguous(w.seqs())).toBe(true);
   });
 
-  it("loses nothing through a broker outage and a reboot during it", async () => {
-    const persistence = memoryPersistence();
-    const port = await freePort();
-    let broker: RunningBroker = await startAedes({ persistence, port });
-    let running = true;
-    cleanups.push(() => (running ? broker.stop() : undefined));
+  it.skipIf(skip)("loses nothing through a broker outage and a reboot during it", async () => {
+    const broker = await brokers[kind]();
+    const port = broker.port;
     const w = await watch(port);
     const b = await bootBoard(config(port));
     await until(() => w.seqs().length >= 2, 15000, "telemetry", b.console);
-    await broker.stop();
-    running = false;
+    await broker.down();
     const n = b.records().length;
     await until(() => b.records().length >= n + 3, 10000, "records during the outage");
     b.board.reset();
     await b.board.whenReady();
     const m = b.records().length;
     await until(() => b.records().length >= m + 2, 10000, "records after the reboot", b.console);
-    broker = await startAedes({ persistence, port });
-    running = true;
+    await broker.up();
     const last = Math.max(...b.records().map((r) => r.seq));
     await until(() => w.seqs().includes(last), 60000, "backlog delivered", b.console);
     expect(contiguous(w.seqs())).toBe(true);
     expect(b.records().every((r) => r.lost === 0)).toBe(true);
   }, 90_000);
-});
-
-describe.skipIf(!mosquittoPath)("sensor-node firmware on the virtual board (Mosquitto)", () => {
-  it("publishes telemetry and its will fires on power cut", async () => {
-    const broker = await startMosquitto();
-    cleanups.push(() => broker.stop().then(() => broker.cleanup()));
-    const w = await watch(broker.port);
-    const b = await bootBoard(config(broker.port));
-    await until(() => w.seqs().length >= 2, 15000, "telemetry", b.console);
-    expect(contiguous(w.seqs())).toBe(true);
-    b.board.powerCut();
-    await until(() => w.on("espnode/sim1/status").some((m) => m.payload === "offline"), 10000, "will");
-  });
 });

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import mqtt from "mqtt";
-import { VirtualBoard } from "../../host-tools/sim/board.ts";
+import { VirtualBoard, type VirtualBoardOptions } from "../../host-tools/sim/board.ts";
 import { InProcessTransport } from "../../host-tools/transport/in-process-transport.ts";
 import { openBoard, type Board } from "../../host-tools/commands/connect.ts";
 import { deploy } from "../../host-tools/commands/deploy.ts";
@@ -30,9 +30,10 @@ export function simSuite() {
   afterAll(drain);
 
   /** A board with the app (and the config, unless null) in Storage, booted, console captured. */
-  async function bootBoard(cfg: DeviceConfig | null) {
+  /** cfg: the config to store, or the raw text of espnode.cfg, or null for none. */
+  async function bootBoard(cfg: DeviceConfig | string | null, boardOptions: Partial<VirtualBoardOptions> = {}) {
     const stateDir = mkdtempSync(join(tmpdir(), "espnode-app-e2e-"));
-    const board = await VirtualBoard.start({ stateDir, wifi: AP, seed: 7 });
+    const board = await VirtualBoard.start({ stateDir, wifi: AP, seed: 7, ...boardOptions });
     cleanups.push(async () => {
       await board.close();
       rmSync(stateDir, { recursive: true, force: true });
@@ -41,7 +42,7 @@ export function simSuite() {
     board.port.on("data", (b: Buffer) => (text += b.toString("latin1")));
     const dev: Board = await openBoard({ transport: new InProcessTransport(board.port) });
     await deploy({ board: dev, data: app, noRestart: true });
-    if (cfg) await dev.storage.uploadVerified("espnode.cfg", Buffer.from(JSON.stringify(cfg)), { method: dev.uploadMethod });
+    if (cfg) await dev.storage.uploadVerified("espnode.cfg", Buffer.from(typeof cfg === "string" ? cfg : JSON.stringify(cfg)), { method: dev.uploadMethod });
     await dev.close();
     text = "";
     board.reset();
