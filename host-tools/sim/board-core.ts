@@ -26,6 +26,8 @@ export interface BoardCoreOptions {
   seed: number;
   /** Nested user function calls allowed (see EspruinoRuntime); default 57. */
   maxCallDepth?: number;
+  /** The watchdog's period is multiplied by this (test hook, default 1; see VirtualBoardOptions). */
+  watchdogTimeScale?: number;
   interruptFlag: Int32Array;
   send(bytes: Buffer): void;
   /** Pushes buffered output to the port now. */
@@ -148,6 +150,7 @@ export class BoardCore {
       wake: () => this.scheduleIdle(),
       natives: (rt) => this.boardNatives(rt),
       maxCallDepth: this.options.maxCallDepth,
+      watchdogTimeScale: this.options.watchdogTimeScale,
     });
   }
 

@@ -38,6 +38,11 @@ export interface VirtualBoardOptions {
    * 57, an approximation of the ESP32's stack: on a board the limit depends on how much stack each call takes).
    */
   maxCallDepth?: number;
+  /**
+   * Test hook: the hardware watchdog's period (E.enableWatchdog) is multiplied by this (default 1), so a test can
+   * watch firmware that sets a 30 s watchdog reboot in a few seconds without changing the firmware.
+   */
+  watchdogTimeScale?: number;
 }
 
 export const RX_FIFO_BYTES = 2048;
@@ -80,6 +85,7 @@ export class VirtualBoard {
   private readonly baud: number;
   private readonly seed: number;
   private readonly maxCallDepth: number | undefined;
+  private readonly watchdogTimeScale: number | undefined;
   private ap: AccessPointState;
   private worker: Worker | undefined;
   private mode: Mode = "off";
@@ -101,6 +107,7 @@ export class VirtualBoard {
     this.baud = options.baud ?? 0;
     this.seed = options.seed ?? 1;
     this.maxCallDepth = options.maxCallDepth;
+    this.watchdogTimeScale = options.watchdogTimeScale;
     this.ap = { ...(options.wifi ?? DEFAULT_AP), up: true };
     this.port = new SimSerialPort((bytes) => this.toBoard.push(bytes));
     this.toHost = new PacedPipe((bytes) => {
@@ -250,6 +257,7 @@ export class VirtualBoard {
         ap: this.ap,
         seed: this.seed,
         maxCallDepth: this.maxCallDepth,
+        watchdogTimeScale: this.watchdogTimeScale,
         flag: this.interruptFlag.buffer,
         reason,
       },

@@ -4,9 +4,14 @@
 // source line itself and cannot be confused with an echo or with the app's own output.
 import { EspnodeError } from "../../transport/errors.ts";
 import type { EspruinoConsole } from "./console.ts";
+import { ROM_SYNC_FRAME, ROM_SYNC_REPLY } from "../rom/sync-probe.ts";
 
 export const DLE = "\x10";
 export const CTRL_C = "\x03";
+/** What the ESP32 ROM prints when it resets into download mode. */
+const ROM_BANNER = /waiting for download|boot:0x\d+ \(DOWNLOAD/i;
+/** How long the ROM gets to answer the SYNC probe (it answers within a few ms; the console may be paced). */
+const ROM_PROBE_MS = 500;
 
 export interface BoardVersion {
   /** e.g. "2v25" or "2v29.277" */
@@ -64,10 +69,13 @@ export class EspruinoRepl {
 
   /**
    * Gets the board's attention: Ctrl-C (clears a half-typed line, stops a busy loop), then a round trip.
-   * Distinguishes "nothing answers", "the ROM bootloader is waiting" and "garbage" (wrong baud).
+   * Distinguishes "nothing answers", "the ROM bootloader is waiting" (its banner was seen, or it answers a ROM
+   * SYNC sent after the REPL stayed silent) and "garbage" (wrong baud).
    */
   async sync(attempts = 3, timeoutMs = 1500, interrupt = true): Promise<void> {
+    let seen = "";
     for (let i = 0; i < attempts; i++) {
+      seen += this.console.peek();
       this.console.clear();
       // Ctrl-C would interrupt an app that is starting up; after our own load() we only ask.
       if (interrupt) {
@@ -81,12 +89,12 @@ export class EspruinoRepl {
         if (!(e instanceof EspnodeError) || e.kind !== "device") throw e;
       }
     }
-    const seen = this.console.peek();
-    if (/waiting for download|boot:0x\d+ \(DOWNLOAD/i.test(seen))
+    seen += this.console.peek();
+    if (ROM_BANNER.test(seen) || (await this.romAnswersSync()))
       throw new EspnodeError(
         "device",
         `The board on ${this.console.transport.path} is in download mode (ROM bootloader), not running Espruino.`,
-        "Press RESET (EN) without holding BOOT, or flash Espruino first with `espnode flash`.",
+        "Press RESET (EN) without holding BOOT (a virtual board: type `reset` where `espnode sim` runs), or flash Espruino first with `espnode flash`.",
       );
     const garbage = seen.length > 0 && /[\x80-\xff]/.test(seen);
     throw new EspnodeError(
@@ -96,6 +104,19 @@ export class EspruinoRepl {
         ? "The baud rate is probably wrong: try --baud 115200 (Espruino's default)."
         : "Check that the board runs Espruino (flash it with `espnode flash`), that --port is the right port, and press RESET.",
     );
+  }
+
+  /** Sends one ROM SYNC and reports whether the ESP32 ROM bootloader answered it. */
+  private async romAnswersSync(): Promise<boolean> {
+    this.console.clear();
+    await this.console.write(ROM_SYNC_FRAME);
+    try {
+      await this.console.waitFor(ROM_SYNC_REPLY, ROM_PROBE_MS, "the ROM bootloader's answer");
+      return true;
+    } catch (e) {
+      if (e instanceof EspnodeError && e.kind === "device") return false;
+      throw e;
+    }
   }
 
   /** Reads the firmware version and board name from process.env. */

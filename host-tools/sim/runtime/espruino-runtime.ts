@@ -47,6 +47,8 @@ export interface RuntimeHost {
   natives(runtime: EspruinoRuntime): Record<string, unknown>;
   /** Nested user function calls allowed (default DEFAULT_MAX_CALL_DEPTH). */
   maxCallDepth?: number;
+  /** The watchdog's period is multiplied by this (test hook, default 1). */
+  watchdogTimeScale?: number;
 }
 
 interface ScriptRecord {
@@ -264,7 +266,7 @@ export class EspruinoRuntime {
   }
 
   enableWatchdog(timeoutSeconds: number, auto: boolean): void {
-    this.watchdog = { timeoutMs: timeoutSeconds * 1000, auto, lastKick: Date.now() };
+    this.watchdog = { timeoutMs: timeoutSeconds * 1000 * (this.host.watchdogTimeScale ?? 1), auto, lastKick: Date.now() };
     this.host.wake();
   }
 

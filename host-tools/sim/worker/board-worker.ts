@@ -12,6 +12,7 @@ const data = workerData as {
   ap: AccessPointState;
   seed: number;
   maxCallDepth?: number;
+  watchdogTimeScale?: number;
   flag: SharedArrayBuffer;
   reason: ResetReason;
 };
@@ -48,6 +49,7 @@ const core = new BoardCore({
   ap: data.ap,
   seed: data.seed,
   maxCallDepth: data.maxCallDepth,
+  watchdogTimeScale: data.watchdogTimeScale,
   interruptFlag: new Int32Array(data.flag),
   send,
   flush,
