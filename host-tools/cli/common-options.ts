@@ -38,13 +38,13 @@ export function parseBaud(text: string | undefined): number {
 /** Asks which board to use when several are plugged in (only on a TTY). */
 async function choosePort(candidates: PortInfo[]): Promise<PortInfo> {
   const { select, isCancel } = await import("@clack/prompts");
-  const { adapterName } = await import("../transport/ports.ts");
+  const { portLabel } = await import("../transport/ports.ts");
   const picked = await select({
     message: "Several boards are connected: which one?",
     options: candidates.map((p) => ({
       value: p.path,
       label: p.path,
-      hint: `${adapterName(p) ?? "unknown"}${p.serialNumber ? ` ${p.serialNumber}` : ""}`,
+      hint: `${portLabel(p) ?? "unknown"}${p.serialNumber ? ` ${p.serialNumber}` : ""}`,
     })),
   });
   if (isCancel(picked)) throw new EspnodeError("usage", "No board chosen.", "Pass --port PATH.");

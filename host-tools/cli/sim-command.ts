@@ -1,14 +1,16 @@
 // `espnode sim`: runs a virtual ESP32 with Espruino 2v29 and exposes its console on a pseudo-terminal, so any tool
 // (espnode itself, the EspruinoTools `espruino` CLI, a terminal program) can open it like a USB serial port.
-// The first line printed is `port: /dev/pts/N` (with --json: {"port": "/dev/pts/N", ...}).
+// The first line printed is `port: /dev/pts/N` (with --json: {"port": "/dev/pts/N", ...}). While it runs, the sim
+// registers itself (transport/virtual-board-registry.ts) so `espnode list` and `--port auto` can find the pty.
 // The simulated access point defaults to ssid "espnode-sim", password "simulated".
 import { readFileSync } from "node:fs";
 import { homedir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import type { Command } from "commander";
 import { DEFAULT_AP } from "../sim/wifi/access-point.ts";
 import { DEFAULT_MAX_CALL_DEPTH } from "../sim/runtime/call-depth.ts";
+import { registerVirtualBoard, type VirtualBoardRegistration } from "../transport/virtual-board-registry.ts";
 
 export function defaultSimStateDir(): string {
   const cache = process.env.XDG_CACHE_HOME || join(homedir(), ".cache");
@@ -75,6 +77,24 @@ export function registerSimCommand(program: Command): void {
       const port = await board.openPty();
       const control = await ControlServer.listen(board, join(stateDir, "control.sock"));
       const tcp = tcpPort === undefined ? undefined : await board.openTcpConsole(tcpPort);
+      let registration: VirtualBoardRegistration | undefined;
+      try {
+        registration = await registerVirtualBoard({
+          pid: process.pid,
+          port,
+          tcp,
+          stateDir: resolve(stateDir),
+          control: control.path,
+          started: new Date().toISOString(),
+        });
+        process.once("exit", () => registration?.remove()); // also on a crash; only SIGKILL leaves the entry behind
+      } catch (err) {
+        // The board still works; only discovery by `espnode list` / `--port auto` is lost.
+        process.stderr.write(
+          `warning: could not register the virtual board for \`espnode list\`: ${(err as Error).message}\n` +
+            `  next: pass --port ${port} to other espnode commands.\n`,
+        );
+      }
       const say = (text: string, fields: Record<string, unknown> = {}) => {
         process.stdout.write(opts.json ? JSON.stringify({ message: text, ...fields }) + "\n" : text + "\n");
       };
@@ -90,6 +110,7 @@ export function registerSimCommand(program: Command): void {
       const stop = async () => {
         if (stopping) return;
         stopping = true;
+        registration?.remove();
         rl?.close();
         await control.close();
         await board.close();

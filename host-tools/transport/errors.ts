@@ -3,7 +3,7 @@
 
 export type FailureKind =
   | "usage" // bad flags or input: nothing was touched
-  | "port" // no such port, permission denied, port busy
+  | "port" // no such port, permission denied, port busy, several boards and no --port
   | "device" // no prompt, wrong boot mode, unexpected answer
   | "verify" // the board's copy does not match, broker never saw the device
   | "failure"; // anything else

@@ -1,8 +1,10 @@
-// Finding the board's port: list serial ports (serialport's list, or /sys when that fails, e.g. without udevadm),
-// recognise USB adapters used on ESP32 boards, and resolve --port auto|PATH|id:USB_SERIAL.
+// Finding the board's port: list serial ports (serialport's list, or /sys when that fails, e.g. without udevadm)
+// plus the ptys of running virtual boards, recognise USB adapters used on ESP32 boards, and resolve
+// --port auto|PATH|id:USB_SERIAL.
 import { readdir, readFile, realpath } from "node:fs/promises";
 import { join } from "node:path";
 import { EspnodeError } from "./errors.ts";
+import { listVirtualBoards, type VirtualBoardEntry } from "./virtual-board-registry.ts";
 
 export interface PortInfo {
   path: string;
@@ -11,6 +13,8 @@ export interface PortInfo {
   serialNumber?: string;
   manufacturer?: string;
   product?: string;
+  /** Set when the port is the pty of a running `espnode sim`. */
+  virtualBoard?: Omit<VirtualBoardEntry, "port">;
 }
 
 /** USB VID:PID of adapters found on ESP32 boards. */
@@ -34,6 +38,16 @@ export function adapterName(p: PortInfo): string | undefined {
 
 export function isKnownAdapter(p: PortInfo): boolean {
   return adapterName(p) !== undefined;
+}
+
+export function isVirtualBoard(p: PortInfo): boolean {
+  return p.virtualBoard !== undefined;
+}
+
+/** What is on the port, as far as we know: the adapter's name or "virtual board (espnode sim, pid N)". */
+export function portLabel(p: PortInfo): string | undefined {
+  if (p.virtualBoard) return `virtual board (espnode sim, pid ${p.virtualBoard.pid})`;
+  return adapterName(p);
 }
 
 async function readAttr(dir: string, name: string): Promise<string | undefined> {
@@ -79,8 +93,17 @@ async function listFromSys(sysRoot = "/sys/class/tty"): Promise<PortInfo[]> {
   return out.sort((a, b) => a.path.localeCompare(b.path));
 }
 
-/** Lists serial ports; never throws (serialport's list needs udevadm, which not every machine has). */
+/** Lists serial ports and running virtual boards; never throws. */
 export async function listPorts(): Promise<PortInfo[]> {
+  const [usb, virtual] = await Promise.all([listSerialPorts(), listVirtualBoards()]);
+  const boards = virtual
+    .filter((v) => !usb.some((p) => p.path === v.port))
+    .map(({ port, ...virtualBoard }): PortInfo => ({ path: port, virtualBoard }));
+  return [...usb, ...boards];
+}
+
+/** serialport's list needs udevadm, which not every machine has: /sys is the fallback. */
+async function listSerialPorts(): Promise<PortInfo[]> {
   try {
     const { SerialPort } = await import("serialport");
     const ports = await SerialPort.list();
@@ -112,7 +135,7 @@ export interface ResolveOptions {
 }
 
 function describe(p: PortInfo): string {
-  return `${p.path} (${adapterName(p) ?? "unknown adapter"}${p.serialNumber ? `, serial ${p.serialNumber}` : ""})`;
+  return `${p.path} (${portLabel(p) ?? "unknown adapter"}${p.serialNumber ? `, serial ${p.serialNumber}` : ""})`;
 }
 
 /** Turns --port into a device path, or throws an EspnodeError saying what to pass instead. */
@@ -130,27 +153,46 @@ export async function resolvePort(spec: string | undefined, opts: ResolveOptions
       );
     return hit.path;
   }
+  // A real board wins: a virtual board is picked only when no known adapter is plugged in.
   const known = ports.filter(isKnownAdapter);
-  if (known.length === 1) return known[0].path;
-  if (known.length === 0)
+  const candidates = known.length > 0 ? known : ports.filter(isVirtualBoard);
+  if (candidates.length === 1) return candidates[0].path;
+  if (candidates.length === 0)
     throw new EspnodeError(
       "port",
-      "No ESP32 board found: no USB serial adapter of a known type is connected.",
+      "No ESP32 board found: no USB serial adapter of a known type is connected and no `espnode sim` is running.",
       "Plug the board in (use a data cable, not a charge-only one), or pass --port PATH; `espnode list` shows every port.",
     );
-  if (opts.choose) return (await opts.choose(known)).path;
+  if (opts.choose) return (await opts.choose(candidates)).path;
+  // Nothing about the command line was wrong: the user has to say which port, so this is a port problem (exit 3).
   throw new EspnodeError(
-    "usage",
-    `Several ESP32 boards found: ${known.map(describe).join(", ")}.`,
-    "Pick one with --port PATH or --port id:SERIAL.",
+    "port",
+    `Several ESP32 boards found: ${candidates.map(describe).join(", ")}.`,
+    known.length > 0 ? "Pick one with --port PATH or --port id:SERIAL." : "Pick one with --port PATH.",
   );
 }
 
-/** A one-line human description of a port for `espnode list`. */
-export function formatPort(p: PortInfo): string {
+const COLUMNS = ["PORT", "VID:PID", "ADAPTER", "MANUFACTURER", "SERIAL / TCP"];
+
+function portCells(p: PortInfo): string[] {
   const ids = p.vendorId && p.productId ? `${p.vendorId}:${p.productId}` : "----:----";
-  const name = adapterName(p) ?? p.manufacturer ?? "";
-  const serial = p.serialNumber ? `serial ${p.serialNumber}` : "";
-  return [p.path.padEnd(16), ids, name.padEnd(26), serial].join("  ").trimEnd();
+  const tcp = p.virtualBoard?.tcp;
+  const extra = p.serialNumber ? `serial ${p.serialNumber}` : tcp ? `tcp ${tcp.host}:${tcp.port}` : "";
+  return [p.path, ids, portLabel(p) ?? "", p.manufacturer ?? "", extra];
 }
 
+function joinCells(cells: string[], widths: number[]): string {
+  return cells.map((c, i) => (i < cells.length - 1 ? c.padEnd(widths[i]) : c)).join("  ").trimEnd();
+}
+
+/** `espnode list`'s table: a header line and one aligned line per port (same order as given). */
+export function formatPortTable(ports: PortInfo[]): { header: string; rows: string[] } {
+  const cells = ports.map(portCells);
+  const widths = COLUMNS.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  return { header: joinCells(COLUMNS, widths), rows: cells.map((c) => joinCells(c, widths)) };
+}
+
+/** A one-line human description of a port. */
+export function formatPort(p: PortInfo): string {
+  return joinCells(portCells(p), [16, 9, 26, 20]);
+}

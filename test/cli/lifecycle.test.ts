@@ -31,6 +31,8 @@ beforeAll(async () => {
   await writeFile(apFile, AP.password);
   sim = spawn(process.execPath, [BIN, "sim", "--state", join(dir, "state"), "--baud", "0", "--ssid", AP.ssid, "--wifi-password-file", apFile, "--json"], {
     stdio: ["pipe", "pipe", "pipe"],
+    // keep this sim out of the user's registry of running virtual boards (and out of other tests' `--port auto`)
+    env: { ...process.env, ESPNODE_RUNTIME_DIR: join(dir, "registry") },
   });
   sim.stdout.on("data", (d: Buffer) => (simOut += d.toString()));
   sim.stderr.on("data", (d: Buffer) => (simOut += d.toString()));

@@ -33,6 +33,8 @@ beforeAll(async () => {
   await writeFile(passwordFile, "from-a-file\n");
   child = spawn(process.execPath, [BIN, "sim", "--state", stateDir, "--baud", "0", "--ssid", "cli-ap", "--wifi-password-file", passwordFile, "--tcp", "0", "--json"], {
     stdio: ["pipe", "pipe", "pipe"],
+    // keep this sim out of the user's registry of running virtual boards (and out of other tests' `--port auto`)
+    env: { ...process.env, ESPNODE_RUNTIME_DIR: join(stateDir, "registry") },
   });
   child.stdout.on("data", (d: Buffer) => (stdout += d.toString("utf8")));
   child.stderr.on("data", (d: Buffer) => (stdout += d.toString("utf8")));
@@ -54,6 +56,7 @@ describe("espnode sim", () => {
     expect(info.port).toMatch(/^\/dev\/pts\/\d+$/);
     expect(info.tcp.port).toBeGreaterThan(0);
     expect(info.control).toBe(join(stateDir, "control.sock"));
+    expect(existsSync(join(stateDir, "registry", `sim-${child.pid}.json`))).toBe(true);
     serial = new SerialPort({ path: info.port, baudRate: 115200 });
     await new Promise<void>((r, j) => {
       serial!.once("open", () => r());
@@ -81,5 +84,7 @@ describe("espnode sim", () => {
     const code = await new Promise<number | null>((r) => child.once("exit", (c) => r(c)));
     expect(code).toBe(0);
     expect(existsSync(join(stateDir, "control.sock"))).toBe(false);
+    // ...and its entry in the registry of running virtual boards (`espnode list`)
+    expect(existsSync(join(stateDir, "registry", `sim-${child.pid}.json`))).toBe(false);
   });
 });

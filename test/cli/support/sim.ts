@@ -4,6 +4,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { VirtualBoard } from "../../../host-tools/sim/board.ts";
+import { RUNTIME_DIR_ENV } from "../../../host-tools/transport/virtual-board-registry.ts";
 
 export const TEST_AP = { ssid: "test-ap", password: "test-ap-password" };
 const BIN = resolve(import.meta.dirname, "../../../host-tools/bin/espnode.js");
@@ -38,6 +39,10 @@ export async function startSim(opts: { baud?: number } = {}): Promise<SimUnderTe
   };
 }
 
+// Commands run by tests must not find a developer's running `espnode sim`, nor the sims other test files start:
+// by default they look for virtual boards in a directory that holds none (a test passes its own to see its sim).
+const NO_VIRTUAL_BOARDS = join(tmpdir(), `espnode-test-no-virtual-boards-${process.pid}`);
+
 export interface CliRun {
   code: number | null;
   stdout: string;
@@ -48,7 +53,7 @@ export function runCli(args: string[], opts: { env?: NodeJS.ProcessEnv; timeoutM
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: opts.cwd ?? resolve(import.meta.dirname, "../../.."),
-      env: { ...process.env, NO_COLOR: "1", ...opts.env },
+      env: { ...process.env, NO_COLOR: "1", [RUNTIME_DIR_ENV]: NO_VIRTUAL_BOARDS, ...opts.env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
