@@ -37,6 +37,10 @@ export function registerDemoCommand(program: Command): void {
             bar.stop();
             out.step(m);
           },
+          onLongStep: (m) => {
+            const task = out.task(m);
+            return (outcome) => task.done(outcome);
+          },
           onProgress: (d, t) => bar.update(d, t),
           onSerial: (ev) => view.event(ev),
           onMqtt: (topic, payload, retain) => {

@@ -6,6 +6,7 @@ import { Option, type Command } from "commander";
 import { EspnodeError } from "../transport/errors.ts";
 import { addOutputOptions, type CommonFlags } from "./common-options.ts";
 import { action } from "./run-action.ts";
+import type { Task } from "./output.ts";
 
 interface FlashFlags extends CommonFlags {
   firmware: string;
@@ -65,6 +66,10 @@ export function registerFlashCommand(program: Command): void {
       const { flashFirmware } = await import("../commands/flash.ts");
       let bar: Awaited<ReturnType<typeof out.progress>> | null = null;
       let barFile = "";
+      // Reset, sync, stub upload and baud change (and --erase) take seconds before the first byte is written.
+      const connectTitle = `Connecting to the ESP32 bootloader on ${port}`;
+      let connecting: Task | null = out.task(connectTitle);
+      let chipLine = "";
       try {
         const result = await flashFirmware({
           port,
@@ -75,8 +80,19 @@ export function registerFlashCommand(program: Command): void {
           erase: flags.erase,
           stub: flags.stub,
           simControl,
-          onLog: (line) => (line.startsWith("Note: ") ? out.warn(line.slice(6)) : out.detail(line)),
+          onLog: (line) => {
+            if (line.startsWith("Note: ")) return out.warn(line.slice(6));
+            if (line.startsWith("Chip is ")) chipLine = line;
+            // esptool-style "Doing something..." lines name the phase in progress (sync, stub upload, erase).
+            if (/\.\.\.\s*$/.test(line)) connecting?.update(`${connectTitle}: ${line.trim().replace(/\.+$/, "")}`);
+            out.detail(line);
+          },
           onProgress: async (written, total, fileName) => {
+            if (connecting) {
+              const erased = flags.erase ? "; whole flash erased" : "";
+              connecting.done(`${chipLine ? `Connected: ${chipLine}` : `Connected to the bootloader on ${port}`}${erased}`);
+              connecting = null;
+            }
             if (fileName !== barFile) {
               bar?.stop();
               barFile = fileName;
@@ -87,6 +103,7 @@ export function registerFlashCommand(program: Command): void {
           },
         });
         (bar as { stop(): void } | null)?.stop();
+        (connecting as Task | null)?.done("Connected");
         out.result({ ok: true, ...result });
         out.success(
           `Flashed ${result.files.map((f) => `${f.name} @0x${f.address.toString(16)}`).join(", ")} to ${result.chip.description} ` +

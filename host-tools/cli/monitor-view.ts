@@ -79,9 +79,9 @@ export class MonitorView {
     this.csv.write([iso, ...this.csvColumns.map((k) => csvCell(r[k]))].map(String).join(",") + "\n");
   }
 
-  /** Prints a line above the sparkline panel (redrawing it below on a TTY). */
+  /** Prints a line above the sparkline panel (redrawing it below when the view is a terminal). */
   private print(line: string): void {
-    if (this.panel && this.out.interactive && this.panelHeight) {
+    if (this.panel && this.out.liveView && this.panelHeight) {
       this.out.write(`\x1b[${this.panelHeight}A\x1b[J`);
       this.out.write(line + "\n");
       this.panelHeight = 0;
@@ -94,8 +94,9 @@ export class MonitorView {
   private drawPanel(): void {
     if (!this.panel || this.out.quiet) return;
     const rows = this.panel.rows();
-    if (this.out.interactive && this.panelHeight) this.out.write(`\x1b[${this.panelHeight}A\x1b[J`);
-    if (!this.out.interactive) {
+    // A file or pipe cannot move a cursor: there the panel is appended as plain lines after each record.
+    if (this.out.liveView && this.panelHeight) this.out.write(`\x1b[${this.panelHeight}A\x1b[J`);
+    if (!this.out.liveView) {
       this.out.write(rows.join("\n") + "\n\n");
       return;
     }
@@ -112,7 +113,7 @@ export class MonitorView {
       return;
     }
     const s = summary;
-    const gapText = s.gaps ? this.out.colors.yellow(`${s.gaps} gap(s), ${s.missing} missing`) : "no gaps";
+    const gapText = s.gaps ? this.out.stderrColors.yellow(`${s.gaps} gap(s), ${s.missing} missing`) : "no gaps";
     this.out.step(
       `${s.records} records (${gapText}), ${s.lines} log lines, ${s.bytes} bytes in ${s.seconds.toFixed(1)} s` +
         (s.reconnects ? `, ${s.reconnects} reconnect(s)` : "") +

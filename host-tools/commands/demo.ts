@@ -25,6 +25,8 @@ export interface DemoOptions {
   /** Pace the virtual console like a UART (0 = as fast as possible). */
   baud?: number;
   onStep?: (message: string) => void;
+  /** A step that takes seconds (the firmware build) starts; the returned callback gets its outcome. Default: onStep. */
+  onLongStep?: (message: string) => (outcome: string) => void;
   onProgress?: Progress;
   onSerial?: (event: MonitorEvent) => void;
   onMqtt?: (topic: string, payload: string, retain: boolean) => void;
@@ -60,11 +62,15 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
   const step = opts.onStep ?? (() => {});
   const cleanups: (() => Promise<unknown>)[] = [];
   try {
-    step("building the firmware");
-    const { buildFirmware } = await import("../../firmware/build/build.ts");
-    const built = await buildFirmware();
+    let buildDone = (_outcome: string) => {};
+    if (opts.onLongStep) buildDone = opts.onLongStep("building the firmware");
+    else step("building the firmware");
+    const { buildFirmware, DEVICE_ENTRIES } = await import("../../firmware/build/build.ts");
+    // The app and the client module; the on-board memory benchmark is not part of a deployment.
+    const built = await buildFirmware({ entries: DEVICE_ENTRIES.filter((e) => e.name === "app.js" || e.name === "mqtt.js") });
     const app = built.files.find((f) => f.name === "app.js");
     if (!app) throw new Error("the firmware build produced no app.js");
+    buildDone(`firmware built: ${built.files.map((f) => `${f.name} ${f.bytes} bytes`).join(", ")}`);
 
     const broker = await startBroker();
     cleanups.push(() => broker.close());
