@@ -25,10 +25,83 @@ export function checkDeviceCode(code: string): OutputProblem[] {
   const report = (node: Node, message: string) =>
     problems.push({ message, line: node.loc?.start.line ?? 0, column: node.loc?.start.column ?? 0 });
   checkScope(ast, [], report);
+  checkConditionalVars(ast, report);
   return problems;
 }
 
 type Report = (node: Node, message: string) => void;
+
+/** The parts of a statement or expression that may not run (a var declared there may never be declared). */
+const CONDITIONAL_PARTS: Record<string, string[]> = {
+  IfStatement: ["consequent", "alternate"],
+  ForStatement: ["test", "update", "body"],
+  ForInStatement: ["body"],
+  WhileStatement: ["test", "body"],
+  DoWhileStatement: ["test"],
+  TryStatement: ["block", "handler", "finalizer"],
+  SwitchCase: ["consequent"],
+  ConditionalExpression: ["consequent", "alternate"],
+  LogicalExpression: ["right"],
+};
+
+/**
+ * Espruino declares a var when its statement runs, not when the function starts: a var declared in a branch, a
+ * loop body or a try block, then used outside it, is a global (or "not defined") whenever that part did not run.
+ * Minifiers produce this (`if (c) { var a = 1; … } else a = 2;`), so it is checked on the output, per function.
+ */
+function checkConditionalVars(fn: Node, report: Report): void {
+  const params = new Set<string>((fn.params ?? []).map((p: Node) => p.name));
+  const decls: { name: string; parts: string[]; node: Node }[] = [];
+  const refs: { name: string; parts: string[] }[] = [];
+  const visit = (n: Node | null | undefined, parts: string[], shadowed: Set<string>): void => {
+    if (!n || typeof n.type !== "string") return;
+    if (n !== fn && (n.type === "FunctionDeclaration" || n.type === "FunctionExpression")) {
+      checkConditionalVars(n, report);
+      return;
+    }
+    switch (n.type) {
+      case "VariableDeclarator":
+        decls.push({ name: n.id.name, parts, node: n });
+        visit(n.init, parts, shadowed);
+        return;
+      case "Identifier":
+        if (!shadowed.has(n.name)) refs.push({ name: n.name, parts });
+        return;
+      case "MemberExpression":
+        visit(n.object, parts, shadowed);
+        if (n.computed) visit(n.property, parts, shadowed);
+        return;
+      case "Property":
+        if (n.computed) visit(n.key, parts, shadowed);
+        visit(n.value, parts, shadowed);
+        return;
+      case "CatchClause":
+        visit(n.body, parts, new Set([...shadowed, n.param.name]));
+        return;
+    }
+    const conditional = CONDITIONAL_PARTS[n.type] ?? [];
+    for (const key of Object.keys(n)) {
+      if (key === "type" || key === "loc") continue;
+      const v = n[key];
+      const inner = conditional.includes(key) ? [...parts, `${n.start}:${key}`] : parts;
+      if (Array.isArray(v)) for (const c of v) visit(c, inner, shadowed);
+      else if (v && typeof v.type === "string") visit(v, inner, shadowed);
+    }
+  };
+  visit(fn.type === "Program" ? fn : fn.body, [], new Set());
+  const reported = new Set<string>();
+  for (const d of decls) {
+    if (reported.has(d.name) || params.has(d.name)) continue;
+    // declared where it always runs (also by another var statement of the same name): fine
+    if (decls.some((o) => o.name === d.name && !o.parts.length)) continue;
+    const outside = refs.some((r) => r.name === d.name && !d.parts.every((p, i) => r.parts[i] === p));
+    const otherDecl = decls.some((o) => o.name === d.name && !d.parts.every((p, i) => o.parts[i] === p) && !o.parts.every((p, i) => d.parts[i] === p));
+    if (outside && !otherDecl) {
+      reported.add(d.name);
+      report(d.node, `var ${d.name} is declared inside a branch, loop or try block but used outside it: Espruino declares a var only when its statement runs, so declare it before the branch`);
+    }
+  }
+}
 
 /** Names a function body (or the program) declares: var, function declarations, parameters. */
 function declaredNames(scope: Node): Set<string> {

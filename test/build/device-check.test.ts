@@ -43,6 +43,20 @@ describe("the device-code check", () => {
     expect(messages("var o = { m: function(){ var h = 1; return h + o.h; } }; function h(){}")).toEqual([]);
   });
 
+  it("refuses a var declared in a branch, loop or try block and used outside it (declared only when its statement runs)", () => {
+    const msg = (name: string) =>
+      `var ${name} is declared inside a branch, loop or try block but used outside it: Espruino declares a var only when its statement runs, so declare it before the branch`;
+    // a minifier's `if (c) { var a = 1 } else a = 2`: the else branch writes a global on the board
+    expect(messages("function f(c){ if (c) { var a = 1; } else a = 2; return a; }")).toEqual([msg("a")]);
+    expect(messages("function f(l){ for (var i = 0; i < l.length; i++) { var last = l[i]; } return last; }")).toEqual([msg("last")]);
+    expect(messages("function f(){ try { var v = g(); } catch (e) {} return v; } function g(){}")).toEqual([msg("v")]);
+    // fine: declared where it always runs, used only inside its block, a catch parameter, a for-loop's own var
+    expect(messages("function f(c){ var a; if (c) { a = 1; } else a = 2; return a; }")).toEqual([]);
+    expect(messages("function f(c){ if (c) { var a = 1; return a + 1; } return 0; }")).toEqual([]);
+    expect(messages("function f(){ try { return 1; } catch (e) { return e; } }")).toEqual([]);
+    expect(messages("function f(l){ for (var i = 0; i < l.length; i++) {} return i; }")).toEqual([]);
+  });
+
   it("refuses regular expressions beyond Espruino's engine, and accepts what it has", () => {
     const re = (src: string) => messages(`var r = ${src};`);
     expect(re("/^[a-z0-9_.-]+$/i")).toEqual([]);
