@@ -19,7 +19,7 @@ export function buildProgram(): Command {
     .addHelpText(
       "after",
       `\nSecrets: Wi-Fi/MQTT passwords come from $ESPNODE_WIFI_PASSWORD / $ESPNODE_MQTT_PASSWORD,\n` +
-        `--wifi-password-file / --mqtt-password-file, or a hidden prompt; never from the command line.\n\n${EXIT_CODES_HELP}\n`,
+        `--wifi-password-file / --mqtt-password-file (\`-\` reads stdin), or a hidden prompt; never from the command line.\n\n${EXIT_CODES_HELP}\n`,
     );
   // Usage errors (unknown option, missing argument) exit with 2, as documented.
   program.exitOverride((err) => {

@@ -1,9 +1,11 @@
 // `espnode provision`: passwords never come from argv: ESPNODE_WIFI_PASSWORD / ESPNODE_MQTT_PASSWORD, a file,
-// or a hidden prompt on a TTY.
+// standard input (`-`) or a hidden prompt. On a terminal, missing values are asked for; elsewhere they are errors.
 import type { Command } from "commander";
 import { EspnodeError } from "../transport/errors.ts";
 import { addPortOptions, portOptions, type CommonFlags } from "./common-options.ts";
 import { action } from "./run-action.ts";
+import { ExitCode } from "./exit-codes.ts";
+import type { Output, Task } from "./output.ts";
 import type { ProvisionFlags } from "../commands/provision-input.ts";
 
 interface ProvisionCliFlags extends CommonFlags, ProvisionFlags {
@@ -11,13 +13,51 @@ interface ProvisionCliFlags extends CommonFlags, ProvisionFlags {
   verifyTimeout?: string;
   verifyBroker?: string;
   restart?: boolean;
+  input?: boolean;
 }
 
-async function hiddenPrompt(message: string): Promise<string> {
-  const { password, isCancel } = await import("@clack/prompts");
-  const v = await password({ message, output: process.stderr });
-  if (isCancel(v)) throw new EspnodeError("usage", "Cancelled.", "");
-  return v;
+const SECRETS_HELP = `
+Secrets never go on the command line. The Wi-Fi password comes from, in order:
+  --wifi-password-file FILE    the file (one trailing newline is dropped)
+  --wifi-password-file -       the first line of standard input (pipe it in)
+  $ESPNODE_WIFI_PASSWORD
+  a hidden prompt              on a terminal only
+The MQTT password likewise (--mqtt-password-file, $ESPNODE_MQTT_PASSWORD), needed only with --mqtt-user.
+Only one of the two can come from standard input.
+
+On a terminal, values that no flag, --from file or variable gave are asked for (--no-input turns this
+off); otherwise a missing --device-id, --ssid or --broker is an error (exit code 2).
+
+Examples:
+  espnode provision                                   # on a terminal: asks for what it needs
+  pass show home-wifi | espnode provision --device-id kitchen-1 --ssid home \\
+      --broker mqtt://192.168.1.10:1883 --wifi-password-file -
+  ESPNODE_WIFI_PASSWORD=... espnode provision --from kitchen-1.json --verify
+`;
+
+/** Shows each provision step: a spinner (with upload progress) on a terminal, a step line elsewhere. */
+function stepView(out: Output) {
+  let task: Task | undefined;
+  let title = "";
+  return {
+    step(message: string) {
+      task?.done(title);
+      title = message;
+      if (out.interactive) task = out.task(message);
+      else out.step(message);
+    },
+    progress(done: number, total: number) {
+      task?.update(`${title}: ${done}/${total} B`);
+    },
+    status(message: string) {
+      if (task) task.update(`${title}: ${message}`);
+      else out.step(message);
+    },
+    finish() {
+      task?.done(title);
+      task = undefined;
+    },
+  };
 }
 
 export function registerProvisionCommand(program: Command): void {
@@ -36,30 +76,41 @@ export function registerProvisionCommand(program: Command): void {
       .option("--sensors <list>", "comma-separated: temp, bme280, a<pin> (default temp)")
       .option("--sleep", "deep-sleep between readings")
       .option("--from <file>", "read the values from a JSON object or a CSV header + row (flags override it)")
-      .option("--wifi-password-file <file>", "file holding the Wi-Fi password (else $ESPNODE_WIFI_PASSWORD or a prompt)")
-      .option("--mqtt-password-file <file>", "file holding the MQTT password (else $ESPNODE_MQTT_PASSWORD or a prompt)")
+      .option("--wifi-password-file <file>", "file holding the Wi-Fi password, - for stdin (else $ESPNODE_WIFI_PASSWORD or a prompt)")
+      .option("--mqtt-password-file <file>", "file holding the MQTT password, - for stdin (else $ESPNODE_MQTT_PASSWORD or a prompt)")
+      .option("--no-input", "never prompt: a missing value is an error (for scripts)")
       .option("--verify", "wait on the broker until the device reports online")
       .option("--verify-timeout <seconds>", "how long --verify waits", "60")
       .option("--verify-broker <url>", "broker URL as this computer reaches it (default: the device's)")
-      .option("--no-restart", "do not restart the app with the new config"),
+      .option("--no-restart", "do not restart the app with the new config")
+      .addHelpText("after", SECRETS_HELP),
   ).action(
     action<ProvisionCliFlags>(async (flags, out) => {
       const { buildConfig } = await import("../commands/provision-input.ts");
+      const { terminalSources, PromptCancelled } = await import("./provision-prompts.ts");
       const timeout = Number(flags.verifyTimeout ?? 60);
       if (!(timeout > 0)) throw new EspnodeError("usage", "--verify-timeout must be a positive number of seconds.", "");
-      // Everything is validated before the port is even opened.
-      const config = await buildConfig(flags, {
-        env: process.env,
-        prompt: process.stdin.isTTY && process.stderr.isTTY ? hiddenPrompt : undefined,
-      });
+      // Everything is validated (and asked for) before the port is even opened.
+      let config;
+      try {
+        config = await buildConfig(flags, terminalSources(flags.input !== false));
+      } catch (e) {
+        if (!(e instanceof PromptCancelled)) throw e;
+        out.warn("cancelled: nothing was written to the board.");
+        out.result({ ok: false, error: { kind: "interrupted", message: "Cancelled at a prompt; nothing was written to the board." } });
+        return ExitCode.INTERRUPTED;
+      }
       const { provision } = await import("../commands/provision.ts");
+      const view = stepView(out);
       const r = await provision({
         ...portOptions(flags, out),
         config,
         noRestart: flags.restart === false,
-        verify: flags.verify ? { timeoutMs: timeout * 1000, brokerUrl: flags.verifyBroker, onStatus: (m) => out.step(m) } : false,
-        onStep: (m) => out.step(m),
+        verify: flags.verify ? { timeoutMs: timeout * 1000, brokerUrl: flags.verifyBroker, onStatus: (m) => view.status(m) } : false,
+        onStep: (m) => view.step(m),
+        onProgress: (done, total) => view.progress(done, total),
       });
+      view.finish();
       out.result({ ok: true, ...r });
       out.success(`${r.unchanged ? "Config unchanged" : "Config written and verified"} for ${config.id}:`);
       out.say(JSON.stringify(r.config, null, 2));

@@ -1,13 +1,17 @@
-// Turning provision flags, a --from file and secret sources into a DeviceConfig, validated completely before
-// the board is touched. Secrets come from the environment, a file, or a hidden prompt: never from argv.
+// Turning provision flags, a --from file, answers to prompts and secret sources into a DeviceConfig, validated
+// completely before the board is touched. Secrets come from the environment, a file, standard input or a hidden
+// prompt: never from argv. A value asked for at a prompt gets the same check as its flag.
 import { readFile } from "node:fs/promises";
 import { X509Certificate } from "node:crypto";
+import { StringDecoder } from "node:string_decoder";
 import { z } from "zod";
 import { EspnodeError } from "../transport/errors.ts";
 import { CONFIG_VERSION, checkConfig, isTopicLevel, isTopicPrefix, parseBrokerUrl, isSensorName, type DeviceConfig } from "../../firmware/protocol/config.ts";
 
 export const WIFI_PASSWORD_ENV = "ESPNODE_WIFI_PASSWORD";
 export const MQTT_PASSWORD_ENV = "ESPNODE_MQTT_PASSWORD";
+/** The file name that means "standard input" for --wifi-password-file / --mqtt-password-file. */
+export const STDIN_FILE = "-";
 
 /** Flags as the CLI passes them (strings from argv or a --from file). */
 export interface ProvisionFlags {
@@ -26,15 +30,35 @@ export interface ProvisionFlags {
   mqttPasswordFile?: string;
 }
 
-export interface SecretSources {
+/** Checks one answer: the reason to show before asking again, or undefined to accept it. */
+export type AnswerCheck = (answer: string) => string | undefined;
+
+/** A value no flag, --from file or environment variable gave, to be asked for on a terminal. */
+export interface Question {
+  /** The flag that would have given it, e.g. "--device-id". */
+  flag: string;
+  message: string;
+  placeholder?: string;
+  /** Returned for an empty answer. */
+  defaultValue?: string;
+  /** The flag's own check. */
+  validate: AnswerCheck;
+}
+
+export interface InputSources {
   env: NodeJS.ProcessEnv;
-  /** Asks for a secret without echo; absent when there is no TTY. */
-  prompt?: (question: string) => Promise<string>;
+  /** Asks for a secret without echo, again while `validate` refuses it; absent when there is no TTY. */
+  prompt?: (question: string, validate?: AnswerCheck) => Promise<string>;
+  /** Asks for a missing value, again while `question.validate` refuses it; absent when there is no TTY. */
+  ask?: (question: Question) => Promise<string>;
+  /** Read for `--wifi-password-file -` / `--mqtt-password-file -` (first line only). */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
 }
 
 const utf8Bytes = (s: string) => Buffer.byteLength(s, "utf8");
 
-const flagSchema = z.object({
+// One schema per value, so a flag, a --from field and a prompt answer are checked by the same rule.
+const fieldSchemas = {
   id: z.string({ error: "--device-id is required" }).refine(isTopicLevel, "--device-id must be one MQTT topic level: no / + # and at most 64 characters"),
   ssid: z
     .string({ error: "--ssid is required" })
@@ -50,7 +74,33 @@ const flagSchema = z.object({
   qos: z.coerce.number().refine((q) => q === 0 || q === 1, "--qos must be 0 or 1"),
   sensors: z.array(z.string().refine(isSensorName, "--sensors entries must be temp, bme280 or a<pin> (e.g. a36)")),
   sleep: z.boolean(),
-});
+};
+const flagSchema = z.object(fieldSchemas);
+type Field = keyof typeof fieldSchemas;
+type RawValues = { [K in Field]: unknown };
+
+const REQUIRED = [
+  ["id", "--device-id"],
+  ["ssid", "--ssid"],
+  ["broker", "--broker"],
+] as const;
+
+/** The flag's check for one value: the reason it is refused, or undefined. */
+export function checkValue(field: Field, value: unknown): string | undefined {
+  const r = fieldSchemas[field].safeParse(value);
+  return r.success ? undefined : r.error.issues[0].message;
+}
+
+/** WPA2 passphrases are 8-63 characters; an empty one means an open network. */
+export function checkWifiPassword(p: string): string | undefined {
+  return p.length > 0 && (p.length < 8 || p.length > 63) ? "The Wi-Fi password must be 8-63 characters (WPA2), or empty for an open network" : undefined;
+}
+
+function checkMqttPassword(p: string): string | undefined {
+  return p.length > 128 ? "The MQTT password must be at most 128 characters" : undefined;
+}
+
+const splitSensors = (s: string | string[]) => (Array.isArray(s) ? s : s.split(/[,; ]+/).filter(Boolean));
 
 function usage(message: string, hint = "Run `espnode provision --help` for the options."): EspnodeError {
   return new EspnodeError("usage", message, hint);
@@ -62,6 +112,44 @@ async function readText(path: string, what: string): Promise<string> {
   } catch (e) {
     throw usage(`Cannot read ${what} ${path}: ${(e as Error).message}.`, "Check the path.");
   }
+}
+
+/**
+ * Reads up to the first line feed (or the end) of a stream and stops reading it there. Returns the line without
+ * its CR/LF, or null when the stream ended before a single byte.
+ */
+export function readFirstLine(stream: NodeJS.ReadableStream): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const decoder = new StringDecoder("utf8");
+    let text = "";
+    let bytes = 0;
+    const finish = (line: string | null) => {
+      stream.off("data", onData);
+      stream.off("end", onEnd);
+      stream.off("error", onError);
+      stream.pause();
+      // Nothing else reads standard input; letting go of it lets the process exit while a writer still holds the pipe.
+      (stream as { destroy?: () => void }).destroy?.();
+      resolve(line === null ? null : line.replace(/\r$/, ""));
+    };
+    const onData = (chunk: Buffer | string) => {
+      const b = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
+      bytes += b.length;
+      text += decoder.write(b);
+      const nl = text.indexOf("\n");
+      if (nl >= 0) finish(text.slice(0, nl));
+    };
+    const onEnd = () => finish(bytes === 0 ? null : text + decoder.end());
+    const onError = (e: Error) => {
+      stream.off("data", onData);
+      stream.off("end", onEnd);
+      reject(usage(`Cannot read standard input: ${e.message}.`, "Pipe the secret in, or use a file."));
+    };
+    stream.on("data", onData);
+    stream.on("end", onEnd);
+    stream.on("error", onError);
+    stream.resume();
+  });
 }
 
 /** Parses a --from file: a JSON object, or a CSV header line plus one data row (columns named like the flags). */
@@ -97,29 +185,83 @@ export function parseFromFile(text: string, path: string): ProvisionFlags {
   return out as ProvisionFlags;
 }
 
-async function secret(
-  label: string,
-  env: string,
-  file: string | undefined,
-  sources: SecretSources,
-  required: boolean,
-): Promise<string | undefined> {
-  if (file) return (await readText(file, `${label} file`)).replace(/\r?\n$/, "");
-  const fromEnv = sources.env[env];
-  if (fromEnv !== undefined) return fromEnv;
-  if (!required) return undefined;
-  if (sources.prompt) return sources.prompt(`${label} (not shown)`);
-  throw usage(`No ${label} given.`, `Set ${env}, or pass ${label === "Wi-Fi password" ? "--wifi-password-file" : "--mqtt-password-file"} FILE (or run in a terminal to be asked).`);
+interface SecretKind {
+  label: string;
+  env: string;
+  flag: string;
+  check: AnswerCheck;
+}
+const WIFI: SecretKind = { label: "Wi-Fi password", env: WIFI_PASSWORD_ENV, flag: "--wifi-password-file", check: checkWifiPassword };
+const MQTT: SecretKind = { label: "MQTT password", env: MQTT_PASSWORD_ENV, flag: "--mqtt-password-file", check: checkMqttPassword };
+
+async function fromStdin(kind: SecretKind, sources: InputSources): Promise<string> {
+  const stdin = sources.stdin;
+  if (!stdin) throw usage(`${kind.flag} ${STDIN_FILE} reads standard input, which this caller does not provide.`, `Pass a file or set ${kind.env}.`);
+  if (stdin.isTTY)
+    throw usage(
+      `${kind.flag} ${STDIN_FILE} reads the ${kind.label} from standard input, but that is a terminal, which would echo it.`,
+      `Pipe it in (e.g. \`pass show wifi | espnode provision ${kind.flag} - …\`), or leave ${kind.flag} out to be asked without echo.`,
+    );
+  const line = await readFirstLine(stdin);
+  if (line === null)
+    throw usage(
+      `Standard input was empty: ${kind.flag} ${STDIN_FILE} expects the ${kind.label} on its first line.`,
+      `Pipe the ${kind.label} in, e.g. \`printf '%s\\n' "$PASSWORD" | espnode provision ${kind.flag} - …\` (an empty line means no password).`,
+    );
+  return line;
+}
+
+async function secret(kind: SecretKind, file: string | undefined, sources: InputSources, required: boolean, question: string): Promise<string | undefined> {
+  let value: string | undefined;
+  let from: string;
+  if (file === STDIN_FILE) {
+    value = await fromStdin(kind, sources);
+    from = "what was piped in";
+  } else if (file) {
+    value = (await readText(file, `${kind.label} file`)).replace(/\r?\n$/, "");
+    from = file;
+  } else if (sources.env[kind.env] !== undefined) {
+    value = sources.env[kind.env]!;
+    from = kind.env;
+  } else {
+    if (!required) return undefined;
+    if (sources.prompt) return sources.prompt(question, kind.check);
+    throw usage(`No ${kind.label} given.`, `Set ${kind.env}, pass ${kind.flag} FILE (or - to pipe it in), or run in a terminal to be asked.`);
+  }
+  const problem = kind.check(value);
+  if (problem) throw usage(`${problem}.`, `Check ${from}.`);
+  return value;
+}
+
+/** A prompt answer is checked like its flag; an empty answer to a required question gets its own reason. */
+function questionFor(field: "id" | "ssid" | "broker", flag: string, caNeedsTls: boolean): Question {
+  const required = (name: string, check: AnswerCheck): AnswerCheck => (a) => (a.trim() === "" ? `${name} is required (Ctrl-C to cancel)` : check(a));
+  switch (field) {
+    case "id":
+      return { flag, message: "Device id (one MQTT topic level)", placeholder: "e.g. kitchen-1", validate: required("A device id", (a) => checkValue("id", a.trim())) };
+    case "ssid":
+      return { flag, message: "Wi-Fi network name (SSID)", validate: required("The network name", (a) => checkValue("ssid", a)) };
+    case "broker":
+      return {
+        flag,
+        message: "MQTT broker URL",
+        placeholder: caNeedsTls ? "mqtts://192.168.1.10:8883" : "mqtt://192.168.1.10:1883",
+        validate: required("A broker URL", (a) => checkValue("broker", a.trim()) ?? (caNeedsTls && !parseBrokerUrl(a.trim())!.tls ? "--ca needs an mqtts:// broker" : undefined)),
+      };
+  }
 }
 
 /** Builds and validates the complete config; throws a "usage" EspnodeError naming the first bad value. */
-export async function buildConfig(cli: ProvisionFlags, sources: SecretSources): Promise<DeviceConfig> {
+export async function buildConfig(cli: ProvisionFlags, sources: InputSources): Promise<DeviceConfig> {
   const fromFile = cli.from ? parseFromFile(await readText(cli.from, "--from file"), cli.from) : {};
   // Command-line flags win over the file.
   const f: ProvisionFlags = { ...fromFile, ...Object.fromEntries(Object.entries(cli).filter(([, v]) => v !== undefined)) };
-  const sensors = Array.isArray(f.sensors) ? f.sensors : (f.sensors ?? "temp").split(/[,; ]+/).filter(Boolean);
-  const sleep = f.sleep === true || f.sleep === "true" || f.sleep === "1";
-  const parsed = flagSchema.safeParse({
+  if (f.wifiPasswordFile === STDIN_FILE && f.mqttPasswordFile === STDIN_FILE)
+    throw usage(
+      `--wifi-password-file ${STDIN_FILE} and --mqtt-password-file ${STDIN_FILE} cannot both read standard input.`,
+      `Pipe one of them in; give the other as a file or in ${WIFI_PASSWORD_ENV}/${MQTT_PASSWORD_ENV}.`,
+    );
+  const raw: RawValues = {
     id: f.deviceId,
     ssid: f.ssid,
     broker: f.broker,
@@ -127,12 +269,16 @@ export async function buildConfig(cli: ProvisionFlags, sources: SecretSources): 
     prefix: f.prefix ?? "espnode",
     interval: f.interval ?? 10,
     qos: f.qos ?? 1, // QoS1 so undelivered records wait in the flash outbox
-    sensors,
-    sleep,
-  });
-  if (!parsed.success) throw usage(parsed.error.issues[0].message);
-  const v = parsed.data;
+    sensors: splitSensors(f.sensors ?? "temp"),
+    sleep: f.sleep === true || f.sleep === "true" || f.sleep === "1",
+  };
 
+  // Every value that was given passes its check before anyone is asked anything.
+  for (const field of Object.keys(fieldSchemas) as Field[]) {
+    if (raw[field] === undefined) continue;
+    const problem = checkValue(field, raw[field]);
+    if (problem) throw usage(problem);
+  }
   let ca: string | undefined;
   if (f.ca) {
     ca = await readText(f.ca, "CA file");
@@ -142,13 +288,50 @@ export async function buildConfig(cli: ProvisionFlags, sources: SecretSources): 
       throw usage(`--ca ${f.ca} is not a PEM certificate (${(e as Error).message}).`, "Pass the broker's CA certificate in PEM form (-----BEGIN CERTIFICATE-----).");
     }
     ca = ca.trim() + "\n";
-    if (!parseBrokerUrl(v.broker)!.tls) throw usage("--ca only makes sense with an mqtts:// broker.", "Use mqtts://host:8883 or drop --ca.");
+  }
+  const caMismatch = () => usage("--ca only makes sense with an mqtts:// broker.", "Use mqtts://host:8883 or drop --ca.");
+  if (ca && typeof raw.broker === "string" && !parseBrokerUrl(raw.broker)!.tls) throw caMismatch();
+
+  const missing = REQUIRED.filter(([field]) => raw[field] === undefined);
+  if (missing.length > 0 && !sources.ask) {
+    const [, flag] = missing[0];
+    throw usage(`${flag} is required.`, `Pass ${flag}, put it in a --from file, or run in a terminal to be asked.`);
+  }
+  // On a terminal a person fills the gaps, in the order they would think of them.
+  const ask = (field: "id" | "ssid" | "broker", flag: string) => sources.ask!(questionFor(field, flag, ca !== undefined));
+  if (raw.id === undefined) raw.id = (await ask("id", "--device-id")).trim();
+  if (raw.ssid === undefined) raw.ssid = await ask("ssid", "--ssid");
+  const wifiPass = (await secret(WIFI, f.wifiPasswordFile, sources, true, `Wi-Fi password for ${raw.ssid} (not shown; empty for an open network)`)) ?? "";
+  if (raw.broker === undefined) raw.broker = (await ask("broker", "--broker")).trim();
+  const mqttPass = await secret(MQTT, f.mqttPasswordFile, sources, raw.mqttUser !== undefined, "MQTT password (not shown)");
+  if (missing.length > 0) {
+    // Already asking: offer the everyday choices too, with their defaults one Enter away.
+    if (f.sensors === undefined)
+      raw.sensors = splitSensors(
+        (await sources.ask!({
+          flag: "--sensors",
+          message: "Sensors (temp, bme280, a<pin>; comma-separated)",
+          defaultValue: "temp",
+          placeholder: "temp",
+          validate: (a) => checkValue("sensors", splitSensors(a.trim() || "temp")),
+        })).trim() || "temp",
+      );
+    if (f.interval === undefined)
+      raw.interval = (
+        await sources.ask!({
+          flag: "--interval",
+          message: "Seconds between readings",
+          defaultValue: "10",
+          placeholder: "10",
+          validate: (a) => checkValue("interval", a.trim() || "10"),
+        })
+      ).trim() || "10";
   }
 
-  const wifiPass = (await secret("Wi-Fi password", WIFI_PASSWORD_ENV, f.wifiPasswordFile, sources, true)) ?? "";
-  if (wifiPass.length > 0 && (wifiPass.length < 8 || wifiPass.length > 63))
-    throw usage("The Wi-Fi password must be 8-63 characters (WPA2), or empty for an open network.", `Check ${WIFI_PASSWORD_ENV} or the password file.`);
-  const mqttPass = await secret("MQTT password", MQTT_PASSWORD_ENV, f.mqttPasswordFile, sources, v.mqttUser !== undefined);
+  const parsed = flagSchema.safeParse(raw);
+  if (!parsed.success) throw usage(parsed.error.issues[0].message);
+  const v = parsed.data;
+  if (ca && !parseBrokerUrl(v.broker)!.tls) throw caMismatch();
 
   const config: DeviceConfig = {
     v: CONFIG_VERSION,

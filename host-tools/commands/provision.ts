@@ -5,7 +5,8 @@ import { EspnodeError } from "../transport/errors.ts";
 import { openBoard, type Board, type PortOptions } from "./connect.ts";
 import { writeFileAtomically } from "./atomic-file.ts";
 import { restart } from "./deploy.ts";
-import { watchForOnline, type VerifyOptions, type VerifyResult } from "./broker-verify.ts";
+import { statusTopic, watchForOnline, type VerifyOptions, type VerifyResult } from "./broker-verify.ts";
+import type { Progress } from "../device/espruino/packet.ts";
 
 export interface ProvisionOptions extends PortOptions {
   /** A config already validated by buildConfig(). */
@@ -14,7 +15,10 @@ export interface ProvisionOptions extends PortOptions {
   /** Wait on the broker for the device's live "online". */
   verify?: boolean | VerifyOptions;
   board?: Board;
+  /** A new step begins (the previous one is finished). */
   onStep?: (message: string) => void;
+  /** Bytes of the config uploaded so far. */
+  onProgress?: Progress;
 }
 
 export interface ProvisionResult {
@@ -37,15 +41,17 @@ export async function provision(opts: ProvisionOptions): Promise<ProvisionResult
   let watch: Awaited<ReturnType<typeof watchForOnline>> | undefined;
   try {
     step(`writing ${CONFIG_FILE} (${data.length} bytes)`);
-    const written = await writeFileAtomically(board, CONFIG_FILE, data);
+    const written = await writeFileAtomically(board, CONFIG_FILE, data, { onProgress: opts.onProgress });
     if (written.skipped) step(`${CONFIG_FILE} already holds this config`);
     const back = await board.repl.eval<Record<string, unknown> | null>(READ_BACK);
     const expected = redactConfig(opts.config);
     if (!back || JSON.stringify(back) !== JSON.stringify(expected))
       throw new EspnodeError("verify", `Reading ${CONFIG_FILE} back gave a different config.`, "Run provision again.");
     const result: ProvisionResult = { config: back, unchanged: written.skipped, bytes: data.length };
+    const verifyOptions = typeof opts.verify === "object" ? opts.verify : {};
     if (opts.verify) {
-      watch = await watchForOnline(opts.config, typeof opts.verify === "object" ? opts.verify : {});
+      step(`connecting to ${verifyOptions.brokerUrl ?? opts.config.broker} to watch ${statusTopic(opts.config)}`);
+      watch = await watchForOnline(opts.config, verifyOptions);
       await Promise.race([watch.subscribed, watch.done]);
     }
     if (!opts.noRestart) {
@@ -53,7 +59,8 @@ export async function provision(opts: ProvisionOptions): Promise<ProvisionResult
       await restart(board);
     }
     if (watch) {
-      step("waiting for the device to report online on the broker");
+      const seconds = Math.round((verifyOptions.timeoutMs ?? 60_000) / 1000);
+      step(`waiting up to ${seconds} s for ${opts.config.id} to report "online" on ${statusTopic(opts.config)}`);
       result.verify = await watch.done;
     }
     return result;

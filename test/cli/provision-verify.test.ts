@@ -55,6 +55,8 @@ describe("espnode provision --verify", () => {
     expect(out.verify).toMatchObject({ topic: "espnode/verify-a/status", payload: "online" });
     expect(out.verify.seconds).toBeGreaterThan(0);
     expect(r.stdout + r.stderr).not.toContain(TEST_AP.password);
+    // The wait says what it is waiting for.
+    expect(r.stderr).toMatch(/waiting up to 20 s for verify-a to report "online" on espnode\/verify-a\/status/);
   });
 
   it.skipIf(!hasMosquitto)("waits for the device's online status on Mosquitto", { timeout: 45_000 }, async () => {
