@@ -1,6 +1,6 @@
 // `espnode provision`: passwords never come from argv: ESPNODE_WIFI_PASSWORD / ESPNODE_MQTT_PASSWORD, a file,
 // standard input (`-`) or a hidden prompt. On a terminal, missing values are asked for; elsewhere they are errors.
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 import { EspnodeError } from "../transport/errors.ts";
 import { addPortOptions, portOptions, type CommonFlags } from "./common-options.ts";
 import { action } from "./run-action.ts";
@@ -25,7 +25,8 @@ Secrets never go on the command line. The Wi-Fi password comes from, in order:
 The MQTT password likewise (--mqtt-password-file, $ESPNODE_MQTT_PASSWORD), needed only with --mqtt-user.
 Only one of the two can come from standard input.
 
-On a terminal, values that no flag, --from file or variable gave are asked for (--no-input turns this
+Values come from flags, then ESPNODE_* variables (shown with each option), then the --from file.
+On a terminal, values that none of these gave are asked for (--no-input turns this
 off); otherwise a missing --device-id, --ssid or --broker is an error (exit code 2).
 
 Examples:
@@ -65,15 +66,16 @@ export function registerProvisionCommand(program: Command): void {
     program
       .command("provision")
       .description("write the device config (Wi-Fi, broker, sensors) to the board atomically")
-      .option("--device-id <id>", "device id: one MQTT topic level")
-      .option("--ssid <ssid>", "Wi-Fi network name (1-32 bytes)")
-      .option("--broker <url>", "mqtt://host:port or mqtts://host:port")
-      .option("--mqtt-user <user>", "MQTT user name")
-      .option("--ca <file>", "PEM CA certificate for mqtts://")
-      .option("--prefix <prefix>", "topic prefix (default espnode)")
-      .option("--interval <seconds>", "telemetry interval (default 10)")
-      .option("--qos <0|1>", "telemetry QoS (default 1: undelivered records wait in flash)")
-      .option("--sensors <list>", "comma-separated: temp, bme280, a<pin> (default temp)")
+      // Each value may also come from an ESPNODE_* variable (a flag wins over it, it wins over --from).
+      .addOption(new Option("--device-id <id>", "device id: one MQTT topic level").env("ESPNODE_DEVICE_ID"))
+      .addOption(new Option("--ssid <ssid>", "Wi-Fi network name (1-32 bytes)").env("ESPNODE_SSID"))
+      .addOption(new Option("--broker <url>", "mqtt://host:port or mqtts://host:port").env("ESPNODE_BROKER"))
+      .addOption(new Option("--mqtt-user <user>", "MQTT user name").env("ESPNODE_MQTT_USER"))
+      .addOption(new Option("--ca <file>", "PEM CA certificate for mqtts://").env("ESPNODE_CA"))
+      .addOption(new Option("--prefix <prefix>", "topic prefix (default espnode)").env("ESPNODE_PREFIX"))
+      .addOption(new Option("--interval <seconds>", "telemetry interval (default 10)").env("ESPNODE_INTERVAL"))
+      .addOption(new Option("--qos <0|1>", "telemetry QoS (default 1: undelivered records wait in flash)").env("ESPNODE_QOS"))
+      .addOption(new Option("--sensors <list>", "comma-separated: temp, bme280, a<pin> (default temp)").env("ESPNODE_SENSORS"))
       .option("--sleep", "deep-sleep between readings")
       .option("--from <file>", "read the values from a JSON object or a CSV header + row (flags override it)")
       .option("--wifi-password-file <file>", "file holding the Wi-Fi password, - for stdin (else $ESPNODE_WIFI_PASSWORD or a prompt)")

@@ -45,6 +45,26 @@ describe("espnode provision", () => {
       expect(sim.board.storage.read(CONFIG_FILE)).toBeUndefined();
     });
 
+  it("takes every value from ESPNODE_* variables, a flag winning over its variable and a variable over --from", async () => {
+    const from = join(dir, "from.json");
+    await writeFile(from, JSON.stringify({ deviceId: "from-file", interval: 30, prefix: "site" }));
+    const r = await runCli(["provision", "--from", from, "--interval", "7", "--port", pty, "--json", "--no-restart"], {
+      env: {
+        ESPNODE_DEVICE_ID: "env-node",
+        ESPNODE_SSID: TEST_AP.ssid,
+        ESPNODE_BROKER: "mqtt://127.0.0.1:1884",
+        ESPNODE_SENSORS: "temp,bme280",
+        ESPNODE_INTERVAL: "20",
+        ESPNODE_QOS: "0",
+        ESPNODE_WIFI_PASSWORD: TEST_AP.password,
+      },
+    });
+    expect(r.stderr).not.toMatch(/error:/);
+    expect(r.code).toBe(0);
+    const stored = JSON.parse(sim.board.storage.read(CONFIG_FILE)!);
+    expect(stored).toMatchObject({ id: "env-node", ssid: TEST_AP.ssid, broker: "mqtt://127.0.0.1:1884", sensors: ["temp", "bme280"], interval: 7, qos: 0, prefix: "site" });
+  });
+
   it("writes the config, reads it back without secrets, and never shows a secret", async () => {
     sim.clearConsole();
     const r = await runCli(
