@@ -2,7 +2,7 @@
 // and exits with the documented code (3 = port problem, 4 = board problem) in bounded time.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChildProcess } from "node:child_process";
-import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli, startSim, waitForConsole, type CliRun, type SimUnderTest } from "./support/sim.ts";
@@ -141,12 +141,29 @@ describe("wrong boot mode", () => {
 });
 
 describe("permission denied", () => {
+  // As root (CI) every open succeeds, so the CLI runs as the unprivileged user "nobody" there; that needs the
+  // checkout to be readable by others, which the probe below finds out.
+  const NOBODY = 65534;
   const root = process.getuid?.() === 0;
-  it.skipIf(root)("a port the user may not open says to join the dialout group, exits 3", async () => {
-    const locked = join(dir, "ttyLOCKED");
+  const asUser = root ? { uid: NOBODY, gid: NOBODY } : {};
+
+  it("a port the user may not open says to join the dialout group, exits 3", async (ctx) => {
+    const open = join(dir, "perm");
+    await mkdir(open, { recursive: true });
+    await chmod(dir, 0o755);
+    await chmod(open, 0o755);
+    const app = join(open, "app.js");
+    await writeFile(app, `print("perm app");\n`);
+    await chmod(app, 0o644);
+    if (root) {
+      const probe = await runCli(["--help"], { ...asUser, timeoutMs: 20_000 });
+      if (probe.code !== 0) ctx.skip(`the CLI cannot run as an unprivileged user from this checkout (its folders are not readable by others): ${probe.stderr.trim().split("\n")[0]}`);
+    }
+    const locked = join(open, "ttyLOCKED");
     await writeFile(locked, "");
-    await chmod(locked, 0o000);
-    const r = await runCli(["deploy", appPath, "--port", locked], { timeoutMs: 20_000 });
+    await chmod(locked, 0o600); // owned by root (or by us): not openable by "nobody" / by us once mode 000
+    if (!root) await chmod(locked, 0o000);
+    const r = await runCli(["deploy", app, "--port", locked], { ...asUser, timeoutMs: 20_000 });
     expect(r.code).toBe(ExitCode.PORT);
     expect(r.stderr).toContain(`Permission denied opening ${locked}.`);
     expect(r.stderr).toMatch(/dialout/);

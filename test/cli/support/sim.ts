@@ -49,10 +49,12 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], opts: { env?: NodeJS.ProcessEnv; timeoutMs?: number; cwd?: string; onStderr?: (s: string, child: ChildProcess) => void; onStdout?: (s: string, child: ChildProcess) => void } = {}): Promise<CliRun> {
+export function runCli(args: string[], opts: { env?: NodeJS.ProcessEnv; timeoutMs?: number; cwd?: string; uid?: number; gid?: number; onStderr?: (s: string, child: ChildProcess) => void; onStdout?: (s: string, child: ChildProcess) => void } = {}): Promise<CliRun> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: opts.cwd ?? resolve(import.meta.dirname, "../../.."),
+      uid: opts.uid,
+      gid: opts.gid,
       env: { ...process.env, NO_COLOR: "1", [RUNTIME_DIR_ENV]: NO_VIRTUAL_BOARDS, ...opts.env },
       stdio: ["ignore", "pipe", "pipe"],
     });
