@@ -14,6 +14,8 @@ export interface PortOptions {
   choosePort?: (candidates: PortInfo[]) => Promise<PortInfo>;
   /** Use this transport instead of opening a port (in-process virtual board, tests). */
   transport?: Transport;
+  /** Told which port --port auto settled on. */
+  onPortChosen?: (port: PortInfo) => void;
   /** Sees every received chunk (for --verbose). */
   tap?: (text: string) => void;
 }
@@ -31,7 +33,7 @@ export interface Board {
 
 export async function openTransport(opts: PortOptions): Promise<Transport> {
   if (opts.transport) return opts.transport;
-  const path = await resolvePort(opts.port, { choose: opts.choosePort });
+  const path = await resolvePort(opts.port, { choose: opts.choosePort, chosen: opts.onPortChosen });
   const { SerialTransport } = await import("../transport/serial-transport.ts");
   return SerialTransport.open({ path, baud: opts.baud ?? 115200 });
 }

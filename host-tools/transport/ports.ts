@@ -132,9 +132,12 @@ export interface ResolveOptions {
   choose?: (candidates: PortInfo[]) => Promise<PortInfo>;
   /** Injected for tests; defaults to listPorts(). */
   list?: () => Promise<PortInfo[]>;
+  /** Told which port auto-detection (or the user's choice) settled on, so the user can see it. */
+  chosen?: (port: PortInfo) => void;
 }
 
-function describe(p: PortInfo): string {
+/** "PATH (adapter, serial N)": how a port is named in messages. */
+export function describePort(p: PortInfo): string {
   return `${p.path} (${portLabel(p) ?? "unknown adapter"}${p.serialNumber ? `, serial ${p.serialNumber}` : ""})`;
 }
 
@@ -151,23 +154,31 @@ export async function resolvePort(spec: string | undefined, opts: ResolveOptions
         `No port with USB serial number ${parsed.serial}.`,
         "Run `espnode list` to see the serial numbers of connected adapters.",
       );
+    opts.chosen?.(hit);
     return hit.path;
   }
   // A real board wins: a virtual board is picked only when no known adapter is plugged in.
   const known = ports.filter(isKnownAdapter);
   const candidates = known.length > 0 ? known : ports.filter(isVirtualBoard);
-  if (candidates.length === 1) return candidates[0].path;
+  if (candidates.length === 1) {
+    opts.chosen?.(candidates[0]);
+    return candidates[0].path;
+  }
   if (candidates.length === 0)
     throw new EspnodeError(
       "port",
       "No ESP32 board found: no USB serial adapter of a known type is connected and no `espnode sim` is running.",
       "Plug the board in (use a data cable, not a charge-only one), or pass --port PATH; `espnode list` shows every port.",
     );
-  if (opts.choose) return (await opts.choose(candidates)).path;
+  if (opts.choose) {
+    const picked = await opts.choose(candidates);
+    opts.chosen?.(picked);
+    return picked.path;
+  }
   // Nothing about the command line was wrong: the user has to say which port, so this is a port problem (exit 3).
   throw new EspnodeError(
     "port",
-    `Several ESP32 boards found: ${candidates.map(describe).join(", ")}.`,
+    `Several ESP32 boards found: ${candidates.map(describePort).join(", ")}.`,
     known.length > 0 ? "Pick one with --port PATH or --port id:SERIAL." : "Pick one with --port PATH.",
   );
 }

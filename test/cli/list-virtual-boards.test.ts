@@ -118,6 +118,7 @@ describe("espnode list with running virtual boards", () => {
     if ((await listPorts()).some(isKnownAdapter)) ctx.skip();
     const r = await runCli(["monitor", "--duration", "1", "--json"], { env });
     expect(r.stderr).not.toMatch(/error/i);
+    expect(r.stderr).toContain(`using ${a.port} (virtual board (espnode sim, pid ${a.child.pid}))`);
     expect(r.stderr).toContain(`monitoring ${a.port}`);
     expect(r.code).toBe(0);
   });
