@@ -126,6 +126,15 @@ export class NodeHarness {
     if (!cond()) throw new Error(`${what} not reached after ${maxSeconds} s of node time; log:\n${this.lines.slice(-15).join("\n")}`);
   }
 
+  /** Waits in real time, without advancing the node's clock, for I/O to catch up (e.g. a PUBACK on its way). */
+  async settle(cond: () => boolean, realMs = 5000, what = "condition"): Promise<void> {
+    const deadline = Date.now() + realMs;
+    while (!cond()) {
+      if (Date.now() > deadline) throw new Error(`${what} not reached within ${realMs} ms; log:\n${this.lines.slice(-15).join("\n")}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
   /** Power cut: RAM and timers gone, sockets die without DISCONNECT; flash stays as it is. */
   powerCut(): void {
     this.dead = true;
