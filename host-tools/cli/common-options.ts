@@ -2,7 +2,7 @@
 import { Option, type Command } from "commander";
 import { EspnodeError } from "../transport/errors.ts";
 import type { PortOptions } from "../commands/connect.ts";
-import { describePort, type PortInfo } from "../transport/ports.ts";
+import type { PortInfo } from "../transport/ports.ts";
 import { Output } from "./output.ts";
 
 export interface CommonFlags {
@@ -56,7 +56,7 @@ export function portOptions(flags: CommonFlags, out: Output): PortOptions {
     port: flags.port,
     baud: parseBaud(flags.baud),
     choosePort: process.stdin.isTTY && process.stderr.isTTY && !flags.json ? choosePort : undefined,
-    onPortChosen: (p) => out.step(`using ${describePort(p)}`),
+    onPortChosen: (_port, description) => out.step(`using ${description}`),
     tap: out.verbose ? (text) => out.detail(`rx ${JSON.stringify(text)}`) : undefined,
   };
 }

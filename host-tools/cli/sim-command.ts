@@ -10,7 +10,7 @@ import { createInterface } from "node:readline";
 import type { Command } from "commander";
 import { DEFAULT_AP } from "../sim/wifi/access-point.ts";
 import { DEFAULT_MAX_CALL_DEPTH } from "../sim/runtime/call-depth.ts";
-import { registerVirtualBoard, type VirtualBoardRegistration } from "../transport/virtual-board-registry.ts";
+import type { VirtualBoardRegistration } from "../transport/virtual-board-registry.ts";
 
 export function defaultSimStateDir(): string {
   const cache = process.env.XDG_CACHE_HOME || join(homedir(), ".cache");
@@ -79,6 +79,7 @@ export function registerSimCommand(program: Command): void {
       const tcp = tcpPort === undefined ? undefined : await board.openTcpConsole(tcpPort);
       let registration: VirtualBoardRegistration | undefined;
       try {
+        const { registerVirtualBoard } = await import("../transport/virtual-board-registry.ts");
         registration = await registerVirtualBoard({
           pid: process.pid,
           port,

@@ -15,7 +15,7 @@ export interface PortOptions {
   /** Use this transport instead of opening a port (in-process virtual board, tests). */
   transport?: Transport;
   /** Told which port --port auto settled on. */
-  onPortChosen?: (port: PortInfo) => void;
+  onPortChosen?: (port: PortInfo, description: string) => void;
   /** Sees every received chunk (for --verbose). */
   tap?: (text: string) => void;
 }

@@ -132,8 +132,8 @@ export interface ResolveOptions {
   choose?: (candidates: PortInfo[]) => Promise<PortInfo>;
   /** Injected for tests; defaults to listPorts(). */
   list?: () => Promise<PortInfo[]>;
-  /** Told which port auto-detection (or the user's choice) settled on, so the user can see it. */
-  chosen?: (port: PortInfo) => void;
+  /** Told which port auto-detection (or the user's choice) settled on, and how to name it, so the user can see it. */
+  chosen?: (port: PortInfo, description: string) => void;
 }
 
 /** "PATH (adapter, serial N)": how a port is named in messages. */
@@ -154,14 +154,14 @@ export async function resolvePort(spec: string | undefined, opts: ResolveOptions
         `No port with USB serial number ${parsed.serial}.`,
         "Run `espnode list` to see the serial numbers of connected adapters.",
       );
-    opts.chosen?.(hit);
+    opts.chosen?.(hit, describePort(hit));
     return hit.path;
   }
   // A real board wins: a virtual board is picked only when no known adapter is plugged in.
   const known = ports.filter(isKnownAdapter);
   const candidates = known.length > 0 ? known : ports.filter(isVirtualBoard);
   if (candidates.length === 1) {
-    opts.chosen?.(candidates[0]);
+    opts.chosen?.(candidates[0], describePort(candidates[0]));
     return candidates[0].path;
   }
   if (candidates.length === 0)
@@ -172,7 +172,7 @@ export async function resolvePort(spec: string | undefined, opts: ResolveOptions
     );
   if (opts.choose) {
     const picked = await opts.choose(candidates);
-    opts.chosen?.(picked);
+    opts.chosen?.(picked, describePort(picked));
     return picked.path;
   }
   // Nothing about the command line was wrong: the user has to say which port, so this is a port problem (exit 3).

@@ -6,22 +6,26 @@ import { existsSync, lstatSync, mkdirSync, unlinkSync } from "node:fs";
 import { readdir, readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
+import { z } from "zod";
 
 /** Overrides the registry directory (tests use a temporary one so they never see, or leave, real entries). */
 export const RUNTIME_DIR_ENV = "ESPNODE_RUNTIME_DIR";
 
-export interface VirtualBoardEntry {
-  pid: number;
+/** One entry file: what a running sim tells `espnode list` about itself. */
+const entrySchema = z.object({
+  pid: z.number().int().positive(),
   /** The pseudo-terminal serving the board's console, e.g. /dev/pts/5. */
-  port: string;
+  port: z.string().min(1),
   /** The raw TCP console, when the sim was started with --tcp. */
-  tcp?: { host: string; port: number };
-  stateDir: string;
+  tcp: z.object({ host: z.string(), port: z.number().int() }).optional(),
+  stateDir: z.string(),
   /** The sim's control socket (download, reset, wifi down, ...). */
-  control?: string;
+  control: z.string().optional(),
   /** ISO 8601 start time. */
-  started: string;
-}
+  started: z.string(),
+});
+
+export type VirtualBoardEntry = z.infer<typeof entrySchema>;
 
 const ENTRY_FILE = /^sim-(\d+)\.json(\.tmp)?$/;
 
@@ -64,21 +68,8 @@ export function parseVirtualBoardEntry(text: string): VirtualBoardEntry | undefi
   } catch {
     return undefined;
   }
-  if (typeof v !== "object" || v === null) return undefined;
-  const e = v as Record<string, unknown>;
-  if (!Number.isInteger(e.pid) || (e.pid as number) <= 0) return undefined;
-  if (typeof e.port !== "string" || !e.port || typeof e.stateDir !== "string" || typeof e.started !== "string") return undefined;
-  const tcp = e.tcp as { host?: unknown; port?: unknown } | undefined;
-  const tcpOk = tcp === undefined || (typeof tcp === "object" && tcp !== null && typeof tcp.host === "string" && Number.isInteger(tcp.port));
-  if (!tcpOk || (e.control !== undefined && typeof e.control !== "string")) return undefined;
-  return {
-    pid: e.pid as number,
-    port: e.port,
-    stateDir: e.stateDir,
-    started: e.started,
-    ...(tcp ? { tcp: { host: tcp.host as string, port: tcp.port as number } } : {}),
-    ...(e.control !== undefined ? { control: e.control as string } : {}),
-  };
+  const r = entrySchema.safeParse(v);
+  return r.success ? r.data : undefined;
 }
 
 export interface VirtualBoardRegistration {
