@@ -23,8 +23,11 @@ function defaultSimStateDir(): string {
   return join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "espnode", "sim");
 }
 
-/** --sim-state DIR wins; otherwise a pseudo-terminal port with a running default sim next to it is that sim. */
-export function simControlSocket(port: string, simState: string | undefined): string | undefined {
+/**
+ * The control socket of the `espnode sim` serving `port`: --sim-state DIR wins; else the sim that registered this
+ * port (it runs with any --state); else, for a pseudo-terminal, a running sim with the default state directory.
+ */
+export async function simControlSocket(port: string, simState: string | undefined): Promise<string | undefined> {
   if (simState) {
     const socket = join(simState, "control.sock");
     if (!existsSync(socket)) {
@@ -32,6 +35,9 @@ export function simControlSocket(port: string, simState: string | undefined): st
     }
     return socket;
   }
+  const { listVirtualBoards } = await import("../transport/virtual-board-registry.ts");
+  const registered = (await listVirtualBoards()).find((e) => e.port === port);
+  if (registered?.control && existsSync(registered.control)) return registered.control;
   if (!port.startsWith("/dev/pts/")) return undefined;
   const socket = join(defaultSimStateDir(), "control.sock");
   return existsSync(socket) ? socket : undefined;
@@ -56,13 +62,13 @@ export function registerFlashCommand(program: Command): void {
       .addOption(new Option("--after <mode>", "what to do when done").choices(["hard-reset", "no-reset"]).default("hard-reset"))
       .option("--erase", "erase the whole flash first (saved code and Wi-Fi settings are lost)")
       .option("--no-stub", "flash through the ROM loader only, without uploading esptool's flasher stub (slower)")
-      .option("--sim-state <dir>", "state directory of a running `espnode sim` (found automatically for the default one)"),
+      .option("--sim-state <dir>", "state directory of the `espnode sim` serving --port (found by itself for a running sim)"),
   ).action(
     action<FlashFlags>(async (flags, out) => {
       const baud = parseFlashBaud(flags.baud);
       const { resolvePort } = await import("../transport/ports.ts");
       const port = await resolvePort(flags.port);
-      const simControl = simControlSocket(port, flags.simState);
+      const simControl = await simControlSocket(port, flags.simState);
       const { flashFirmware } = await import("../commands/flash.ts");
       let bar: Awaited<ReturnType<typeof out.progress>> | null = null;
       let barFile = "";

@@ -57,8 +57,8 @@ afterAll(async () => {
 describe("espnode life-cycle against a running espnode sim", () => {
   it("flashes, deploys, provisions and monitors, each as its own command", { timeout: 120_000 }, async () => {
     const fw = fakeEspruinoRelease(60_000);
-    const state = join(dir, "state");
-    const flash = await runCli(["flash", "--firmware", fw.dir, "--port", port, "--sim-state", state, "--json"], { timeoutMs: 60_000 });
+    // No --sim-state: the sim registered its pty and control socket, so flash finds how to reset it by itself.
+    const flash = await runCli(["flash", "--firmware", fw.dir, "--port", port, "--json"], { timeoutMs: 60_000, env: { ESPNODE_RUNTIME_DIR: join(dir, "registry") } });
     expect(flash.stderr).not.toMatch(/error:/i);
     expect(flash.code).toBe(0);
     expect(JSON.parse(flash.stdout)).toMatchObject({ ok: true, loader: "stub" });
