@@ -77,4 +77,13 @@ describe("espnode flash (CLI) over a pseudo-terminal", () => {
     expect(result.error.kind).toBe("device");
     expect(result.error.message).toMatch(/not in download mode/);
   }, 20_000);
+
+  it("refuses a --sim-state without a running sim's control socket as a usage error", async () => {
+    const fw = fakeEspruinoRelease(1000);
+    pty = new PtyRom(tempFlashFile());
+    const { stdout, code } = await run(["flash", "--firmware", fw.dir, "--port", pty.path, "--sim-state", "/nonexistent/espnode-state", "--json"]);
+    expect(code).toBe(2);
+    const result = JSON.parse(stdout.trim().split("\n").at(-1)!);
+    expect(result.error.message).toBe("No simulator control socket at /nonexistent/espnode-state/control.sock.");
+  });
 });
