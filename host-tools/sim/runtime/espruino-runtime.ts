@@ -10,7 +10,18 @@ import { PRELUDE } from "./prelude.ts";
 import { PRELUDE_MODULES } from "./prelude-modules.ts";
 import { PRELUDE_REGEXP } from "./prelude-regexp.ts";
 import { regexpNatives } from "./regexp-natives.ts";
-import { FUNCTION_ENTER, FUNCTION_LEAVE, INTERRUPT_CHECK, REGEXP_LITERAL, transformSource, type TransformedSource } from "./source-transform.ts";
+import {
+  FUNCTION_ENTER,
+  FUNCTION_LEAVE,
+  INTERRUPT_CHECK,
+  REGEXP_LITERAL,
+  SCOPE_CALLABLE,
+  SCOPE_GLOBAL,
+  SCOPE_GLOBALS,
+  SCOPE_TEMP,
+  transformSource,
+  type TransformedSource,
+} from "./source-transform.ts";
 
 export const ESPRUINO_VERSION = "2v29";
 export const BOARD_NAME = "ESP32";
@@ -129,6 +140,8 @@ export class EspruinoRuntime {
       this.context,
       { filename: "espruino-hidden.js" },
     );
+    // before the prelude hides Proxy: what the var-scope rewriting (var-scope.ts) uses, as script-scope bindings too
+    vm.runInContext(SCOPE_HELPERS, this.context, { filename: "espruino-scope.js" });
     const natives = { ...this.coreNatives(), ...host.natives(this) };
     const prelude = vm.runInContext(PRELUDE, this.context, { filename: "espruino-prelude.js" });
     this.helpers = prelude(natives, this.global);
@@ -511,6 +524,32 @@ const CHECK_FUNCTIONS = `(function (flag, state, maxDepth, fullCheck, tooDeep) {
   }
   return [check, enter, leave];
 })`;
+
+/**
+ * The global object for writes, typeof and delete; the same behind a check for reads (a missing name throws
+ * `ReferenceError: x is not defined`, as reading an unknown variable does); the scratch variable of rewritten
+ * assignments; and the check for calls through a masked name (keeps V8's "x is not a function").
+ */
+const SCOPE_HELPERS = `const ${SCOPE_GLOBAL} = globalThis;
+const ${SCOPE_GLOBALS} = (function (global, ReferenceError) {
+  return new Proxy(global, {
+    get: function (target, name) {
+      if (!(name in target)) throw new ReferenceError(String(name) + " is not defined");
+      return target[name];
+    },
+    set: function (target, name, value) {
+      target[name] = value;
+      return true;
+    },
+  });
+})(globalThis, ReferenceError);
+const ${SCOPE_CALLABLE} = (function (TypeError) {
+  return function (fn, name) {
+    if (typeof fn !== "function") throw new TypeError(name + " is not a function");
+    return fn;
+  };
+})(TypeError);
+let ${SCOPE_TEMP};`;
 
 function offsetOf(code: string, line: number, column: number): number {
   let offset = 0;

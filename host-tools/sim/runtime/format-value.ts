@@ -7,7 +7,7 @@
 // object also wraps after 4 items on one line. Note the ", " before a wrapped item and "[ "/"{ " before the first one:
 // Espruino leaves those trailing spaces in its output, so they are reproduced.
 // Works on values from the sandbox realm, so it never relies on instanceof.
-import { FUNCTION_ENTER, FUNCTION_LEAVE, INTERRUPT_CHECK } from "./source-transform.ts";
+import { FUNCTION_ENTER, FUNCTION_LEAVE, INTERRUPT_CHECK, SCOPE_MASK } from "./source-transform.ts";
 
 export interface FormatOptions {
   /** JSON_LIMIT: shorten long arrays/strings, hide function bodies (the console's `=` result). */
@@ -103,10 +103,13 @@ function functionParameters(source: string): string {
 
 const ENTER_PREFIX = `${FUNCTION_ENTER}();try{`;
 const LEAVE_SUFFIX = `}finally{${FUNCTION_LEAVE}()}`;
+/** The var-declaration masks a function with conditionally declared vars starts with (var-scope.ts). */
+const MASK_DECLARATION = new RegExp(`^var ${SCOPE_MASK}\\d+_\\d+=0(,${SCOPE_MASK}\\d+_\\d+=0)*;`);
 
 /** The function body as the user wrote it: without the sandbox's call-depth wrapper and interrupt checks. */
 function withoutInstrumentation(body: string): string {
-  if (body.startsWith(ENTER_PREFIX) && body.endsWith(LEAVE_SUFFIX)) body = body.slice(ENTER_PREFIX.length, -LEAVE_SUFFIX.length).trim();
+  if (body.startsWith(ENTER_PREFIX) && body.endsWith(LEAVE_SUFFIX)) body = body.slice(ENTER_PREFIX.length, -LEAVE_SUFFIX.length);
+  body = body.replace(MASK_DECLARATION, "").trim();
   return body.split(`${INTERRUPT_CHECK}();`).join("");
 }
 

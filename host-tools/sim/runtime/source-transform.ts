@@ -9,8 +9,12 @@
 //   stack allows stops the code with "Too much recursion" (jspCheckStackPosition) as on a board;
 // - a regular-expression literal becomes a call that builds an Espruino RegExp (see espruino-regexp.ts), and its
 //   pattern is not checked against V8's syntax: the board's lexer takes any text up to the next unescaped `/`.
+// - a `var` is declared when its statement runs, not hoisted (var-scope.ts).
 import * as acorn from "acorn";
 import * as walk from "acorn-walk";
+import { analyseScopes } from "./var-scope.ts";
+
+export { SCOPE_CALLABLE, SCOPE_GLOBAL, SCOPE_GLOBALS, SCOPE_MASK, SCOPE_TEMP } from "./var-scope.ts";
 
 export const INTERRUPT_CHECK = "__espnodeCheck";
 /** Hidden global called first in every user function: interrupt check plus call-depth count. */
@@ -197,10 +201,12 @@ interface Edit {
   nodeStart: number;
   nodeEnd: number;
   removeLength?: number;
+  /** Positions inside the inserted text map back to `pos` rather than past it. */
+  clamp?: boolean;
 }
 
 /** Collects insertions for one statement. */
-function instrument(node: AnyNode, edits: Edit[], source: string): void {
+function instrument(node: AnyNode, edits: Edit[], source: string, declarationNames: Map<AnyNode, string>): void {
   const open = (owner: AnyNode, pos: number, text: string) =>
     edits.push({ pos, text, kind: "open", nodeStart: owner.start, nodeEnd: owner.end });
   const close = (owner: AnyNode, pos: number, text: string) =>
@@ -237,7 +243,7 @@ function instrument(node: AnyNode, edits: Edit[], source: string): void {
         instrumentBody(n.body);
         break;
       case "FunctionDeclaration":
-        open(n, n.start, `var ${n.id.name} = `);
+        open(n, n.start, `var ${declarationNames.get(n) ?? n.id.name} = `);
         close(n, n.end, ";");
         instrumentFunctionBody(n.body);
         break;
@@ -255,7 +261,7 @@ function instrument(node: AnyNode, edits: Edit[], source: string): void {
         }
         break;
       case "ClassDeclaration":
-        open(n, n.start, `var ${n.id.name} = `);
+        open(n, n.start, `var ${declarationNames.get(n) ?? n.id.name} = `);
         close(n, n.end, ";");
         break;
       case "CatchClause":
@@ -279,7 +285,7 @@ function instrument(node: AnyNode, edits: Edit[], source: string): void {
   });
 }
 
-function applyEdits(source: string, from: number, to: number, edits: Edit[]): { code: string; map: Array<[number, number]> } {
+function applyEdits(source: string, from: number, to: number, edits: Edit[]): { code: string; map: Array<[number, number, boolean?]> } {
   const ordered = edits
     .filter((e) => e.pos >= from && e.pos <= to)
     .sort((a, b) => {
@@ -291,13 +297,14 @@ function applyEdits(source: string, from: number, to: number, edits: Edit[]): { 
     });
   let code = "";
   let cursor = from;
-  // map: [generated offset where an original run starts, original offset]
-  const map: Array<[number, number]> = [];
+  // map: [generated offset where an original run starts, original offset, inserted text that maps to one place]
+  const map: Array<[number, number, boolean?]> = [];
   for (const edit of ordered) {
     if (edit.pos < cursor) continue;
     map.push([code.length, cursor]);
     code += source.slice(cursor, edit.pos);
     cursor = edit.pos;
+    if (edit.clamp) map.push([code.length, edit.pos, true]);
     code += edit.text;
     if (edit.kind === "replace") cursor += edit.removeLength ?? 0;
   }
@@ -319,16 +326,22 @@ export function transformSource(source: string): TransformedSource {
     }
   }
   const edits: Edit[] = [];
-  for (const statement of runnable) instrument(statement, edits, source);
+  const counter = { units: 0, hidden: 0 };
+  for (const statement of runnable) {
+    const scopes = analyseScopes(statement, source, counter);
+    instrument(statement, edits, source, scopes.declarationNames);
+    // after the transform's own edits: at one position with the same owner, theirs come first
+    edits.push(...scopes.edits);
+  }
   const end = runnable.length ? runnable[runnable.length - 1]!.end : 0;
   const { code, map } = applyEdits(source, 0, end, edits);
   return {
     code,
     syntaxError,
     originalOffset(generated: number) {
-      let best: [number, number] = [0, 0];
+      let best: [number, number, boolean?] = [0, 0];
       for (const entry of map) if (entry[0] <= generated) best = entry;
-      return best[1] + (generated - best[0]);
+      return best[2] ? best[1] : best[1] + (generated - best[0]);
     },
   };
 }
