@@ -7,8 +7,6 @@ import { mkdtemp, rm, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli, sleep, startSim, type SimUnderTest } from "./support/sim.ts";
-import { deploy } from "../../host-tools/commands/deploy.ts";
-import { InProcessTransport } from "../../host-tools/transport/in-process-transport.ts";
 
 let sim: SimUnderTest;
 let pty: string;
@@ -27,11 +25,8 @@ setInterval(function () {
 `;
 
 beforeAll(async () => {
-  sim = await startSim();
+  sim = await startSim({ app: TELEMETRY_APP });
   dir = await mkdtemp(join(tmpdir(), "espnode-mon-"));
-  const transport = new InProcessTransport(sim.board.port);
-  await deploy({ transport, data: Buffer.from(TELEMETRY_APP) });
-  await transport.close();
   pty = await sim.board.openPty();
 });
 afterAll(async () => {

@@ -5,8 +5,6 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import * as nodePty from "node-pty";
-import { deploy } from "../../host-tools/commands/deploy.ts";
-import { InProcessTransport } from "../../host-tools/transport/in-process-transport.ts";
 import { startSim, type SimUnderTest } from "./support/sim.ts";
 import { fakeEspruinoRelease } from "../rom/support/fake-firmware.ts";
 import { PtyRom } from "../rom/support/pty-rom.ts";
@@ -52,11 +50,8 @@ let pty: string;
 let dir: string;
 
 beforeAll(async () => {
-  sim = await startSim();
+  sim = await startSim({ app: TELEMETRY_APP });
   dir = await mkdtemp(join(tmpdir(), "espnode-tty-"));
-  const transport = new InProcessTransport(sim.board.port);
-  await deploy({ transport, data: Buffer.from(TELEMETRY_APP) });
-  await transport.close();
   pty = await sim.board.openPty();
 });
 afterAll(async () => {

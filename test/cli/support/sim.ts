@@ -5,6 +5,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { VirtualBoard } from "../../../host-tools/sim/board.ts";
 import { RUNTIME_DIR_ENV } from "../../../host-tools/transport/virtual-board-registry.ts";
+import { InProcessTransport } from "../../../host-tools/transport/in-process-transport.ts";
+import { deploy } from "../../../host-tools/commands/deploy.ts";
 
 export const TEST_AP = { ssid: "test-ap", password: "test-ap-password" };
 const BIN = resolve(import.meta.dirname, "../../../host-tools/bin/espnode.js");
@@ -18,9 +20,15 @@ export interface SimUnderTest {
   close(): Promise<void>;
 }
 
-export async function startSim(opts: { baud?: number } = {}): Promise<SimUnderTest> {
+/** A virtual board in a temporary state directory; `app`: JavaScript deployed (in-process) and running before it returns. */
+export async function startSim(opts: { baud?: number; app?: string } = {}): Promise<SimUnderTest> {
   const stateDir = await mkdtemp(join(tmpdir(), "espnode-sim-test-"));
   const board = await VirtualBoard.start({ stateDir, baud: opts.baud ?? 0, wifi: TEST_AP, seed: 1 });
+  if (opts.app !== undefined) {
+    const transport = new InProcessTransport(board.port);
+    await deploy({ transport, data: Buffer.from(opts.app) });
+    await transport.close();
+  }
   let seen = "";
   board.port.on("data", (b: Buffer) => {
     seen += b.toString("latin1");
