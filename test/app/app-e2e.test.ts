@@ -70,12 +70,18 @@ describe("sensor-node firmware on the virtual board, not provisioned", () => {
     cleanups.push(() => broker.stop());
     const b = await bootBoard("{not json");
     await until(() => b.console().includes("espnode: espnode.cfg is not valid JSON: run espnode provision again"), 5000, "bad JSON", b.console);
-    const badInterval = JSON.stringify({ ...config(broker.port), interval: 0 });
-    b.board.port.write(`\x10require("Storage").write("espnode.cfg", ${JSON.stringify(badInterval)})\r`);
-    await until(() => /espnode: espnode\.cfg is invalid \([^)]*interval[^)]*\): run espnode provision again/.test(b.console()), 5000, "bad interval", b.console);
+    // The message comes from the boot code, before the REPL is ready: type only at the prompt, and make sure the
+    // file landed before waiting for the app to notice it.
+    await until(() => b.console().endsWith("\r\n>"), 5000, "the prompt", b.console);
+    const store = async (text: string) => {
+      b.board.port.write(`\x10require("Storage").write("espnode.cfg", ${JSON.stringify(text)})\r`);
+      await until(() => b.board.storage.read("espnode.cfg") === text, 5000, "espnode.cfg written", b.console);
+    };
+    await store(JSON.stringify({ ...config(broker.port), interval: 0 }));
+    await until(() => /espnode: espnode\.cfg is invalid \([^)]*interval[^)]*\): run espnode provision again/.test(b.console()), 10000, "bad interval", b.console);
     expect(b.console()).not.toMatch(/Uncaught/);
     const w = await watch(broker.port);
-    b.board.port.write(`\x10require("Storage").write("espnode.cfg", ${JSON.stringify(JSON.stringify(config(broker.port)))})\r`);
+    await store(JSON.stringify(config(broker.port)));
     await until(() => w.seqs().length >= 1, 15000, "telemetry after the fix", b.console);
   });
 });
