@@ -1,6 +1,7 @@
 // Serial port transport on `serialport`. Opening never toggles DTR/RTS (hupcl off, no set() call), so attaching a
 // monitor does not reset the board; every open failure becomes an EspnodeError with the next step to take.
-import { SerialPort } from "serialport";
+import type { SerialPortStream } from "@serialport/stream";
+import { createSerialPort } from "./serial-port.ts";
 import { EspnodeError } from "./errors.ts";
 import { Listeners, type Transport } from "./transport.ts";
 
@@ -37,12 +38,12 @@ export function describeOpenError(path: string, err: Error): EspnodeError {
 
 export class SerialTransport implements Transport {
   readonly path: string;
-  private readonly port: SerialPort;
+  private readonly port: SerialPortStream;
   private readonly data = new Listeners<[Buffer]>();
   private readonly closed = new Listeners<[Error | undefined]>();
   private closing = false;
 
-  private constructor(port: SerialPort, path: string) {
+  private constructor(port: SerialPortStream, path: string) {
     this.port = port;
     this.path = path;
     port.on("data", (b: Buffer) => this.data.emit(b));
@@ -54,7 +55,7 @@ export class SerialTransport implements Transport {
   }
 
   static async open(opts: SerialOpenOptions): Promise<SerialTransport> {
-    const port = new SerialPort({
+    const port = createSerialPort({
       path: opts.path,
       baudRate: opts.baud ?? 115200,
       autoOpen: false,

@@ -1,6 +1,15 @@
 // The byte pipe under the Web Serial shim: a real serial port (`serialport`), or anything else that can open,
 // carry bytes, set the DTR/RTS lines and change baud rate (an emulated chip in tests).
-import { SerialPort } from "serialport";
+import type { SerialPortStream } from "@serialport/stream";
+import { createSerialPort } from "../../transport/serial-port.ts";
+import { withDeadline } from "../../transport/deadline.ts";
+
+/**
+ * A write still pending this long after the wire could have carried it twice means the link is stuck (at least
+ * 10 s: a 16 KiB stub block needs 1.4 s at 115200 baud).
+ */
+const WRITE_DEADLINE_MS = 10_000;
+const writeDeadlineMs = (bytes: number, baud: number) => Math.max(WRITE_DEADLINE_MS, ((bytes * 10) / baud) * 2000);
 
 export interface LineSignals {
   dtr: boolean;
@@ -32,7 +41,8 @@ function callback(resolve: () => void, reject: (e: Error) => void) {
 }
 
 export class NodeSerialLink implements SerialLink {
-  private port: SerialPort | null = null;
+  private port: SerialPortStream | null = null;
+  private baud = 115200;
   private listener: (bytes: Uint8Array) => void = () => {};
 
   constructor(
@@ -42,7 +52,8 @@ export class NodeSerialLink implements SerialLink {
   ) {}
 
   async open(baud: number): Promise<void> {
-    const port = new SerialPort({ path: this.path, baudRate: baud, autoOpen: false });
+    const port = createSerialPort({ path: this.path, baudRate: baud, autoOpen: false });
+    this.baud = baud;
     await new Promise<void>((resolve, reject) => port.open(callback(resolve, reject)));
     port.on("data", (chunk: Buffer) => this.listener(chunk));
     this.port = port;
@@ -57,7 +68,12 @@ export class NodeSerialLink implements SerialLink {
 
   async write(bytes: Uint8Array): Promise<void> {
     const port = this.requirePort();
-    await new Promise<void>((resolve, reject) => port.write(Buffer.from(bytes), callback(resolve, reject)));
+    const ms = writeDeadlineMs(bytes.length, this.baud);
+    await withDeadline(
+      new Promise<void>((resolve, reject) => port.write(Buffer.from(bytes), callback(resolve, reject))),
+      ms,
+      () => new Error(`the chip on ${this.path} took no data for ${Math.round(ms / 1000)} s (the serial link is stuck)`),
+    );
   }
 
   onData(listener: (bytes: Uint8Array) => void): void {
@@ -74,9 +90,10 @@ export class NodeSerialLink implements SerialLink {
   async setBaud(baud: number): Promise<void> {
     const port = this.requirePort();
     await new Promise<void>((resolve, reject) => port.update({ baudRate: baud }, callback(resolve, reject)));
+    this.baud = baud;
   }
 
-  private requirePort(): SerialPort {
+  private requirePort(): SerialPortStream {
     if (!this.port) throw new Error(`serial port ${this.path} is not open`);
     return this.port;
   }
