@@ -58,5 +58,6 @@ export function portOptions(flags: CommonFlags, out: Output): PortOptions {
     choosePort: process.stdin.isTTY && process.stderr.isTTY && !flags.json ? choosePort : undefined,
     onPortChosen: (_port, description) => out.step(`using ${description}`),
     tap: out.verbose ? (text) => out.detail(`rx ${JSON.stringify(text)}`) : undefined,
+    onNotice: (text) => out.detail(text),
   };
 }

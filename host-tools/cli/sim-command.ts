@@ -25,6 +25,7 @@ interface SimOptions {
   json?: boolean;
   tcp?: string;
   maxCallDepth: string;
+  consoleBlocks?: boolean;
 }
 
 export function registerSimCommand(program: Command): void {
@@ -40,6 +41,10 @@ export function registerSimCommand(program: Command): void {
       "--max-call-depth <n>",
       "nested JavaScript function calls allowed before \"Too much recursion\" (approximates the ESP32's stack)",
       String(DEFAULT_MAX_CALL_DEPTH),
+    )
+    .option(
+      "--console-blocks",
+      "console output on the pty waits for the reader, and input is not read meanwhile, as Espruino's Linux build behind a pty (an ESP32's UART drops unread output)",
     )
     .option("--json", "print machine-readable lines")
     .action(async (opts: SimOptions) => {
@@ -72,6 +77,7 @@ export function registerSimCommand(program: Command): void {
         stateDir,
         baud,
         maxCallDepth,
+        consoleBlocks: opts.consoleBlocks ?? false,
         wifi: { ssid: opts.ssid ?? DEFAULT_AP.ssid, password },
       });
       const port = await board.openPty();

@@ -18,6 +18,8 @@ export interface PortOptions {
   onPortChosen?: (port: PortInfo, description: string) => void;
   /** Sees every received chunk (for --verbose). */
   tap?: (text: string) => void;
+  /** Told about flow-control events (a lost XON), for --verbose. */
+  onNotice?: (text: string) => void;
 }
 
 export interface Board {
@@ -43,6 +45,7 @@ export async function openBoard(opts: PortOptions): Promise<Board> {
   const ownsTransport = !opts.transport;
   const console = new EspruinoConsole(transport);
   if (opts.tap) console.taps.push(opts.tap);
+  if (opts.onNotice) console.notices.push(opts.onNotice);
   try {
     const repl = new EspruinoRepl(console);
     await repl.sync();

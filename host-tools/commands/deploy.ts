@@ -121,7 +121,11 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult> {
     result.slot = stage;
     step(`uploading ${app.length} bytes to ${stage} (${method === "packet" ? "packet protocol" : "Storage.write lines"})`);
     const started = performance.now();
-    await storage.uploadVerified(stage, app, { method, onProgress: opts.onProgress });
+    try {
+      await storage.uploadVerified(stage, app, { method, onProgress: opts.onProgress });
+    } catch (e) {
+      throw stoppedDuring(e, `the upload of ${stage}`, active);
+    }
     result.seconds = (performance.now() - started) / 1000;
     result.bytesPerSecond = Math.round(app.length / result.seconds);
 
@@ -140,6 +144,18 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult> {
   } finally {
     if (!opts.board) await board.close();
   }
+}
+
+/**
+ * Names the step a board failure interrupted and what the board boots now: before the pointer switch the old,
+ * verified app (or whatever booted before a first deploy) is untouched.
+ */
+function stoppedDuring(e: unknown, step: string, active: string | undefined): unknown {
+  if (!(e instanceof EspnodeError) || (e.kind !== "device" && e.kind !== "port")) return e;
+  const state = active
+    ? `the old app (${active}) is still the one that boots`
+    : "nothing was switched: the board boots what it booted before";
+  return new EspnodeError(e.kind, `${e.message.replace(/\.$/, "")} during ${step}; ${state}.`, e.hint);
 }
 
 /** Writes a short text file in one Storage.write and checks its CRC-32. */

@@ -43,6 +43,12 @@ export interface VirtualBoardOptions {
    * watch firmware that sets a 30 s watchdog reboot in a few seconds without changing the firmware.
    */
   watchdogTimeScale?: number;
+  /**
+   * Console output on the pty waits for the host to read it, and the board reads nothing from the pty meanwhile, as
+   * Espruino's Linux build behind a pseudo-terminal does (its write() blocks). Default false: an ESP32's UART never
+   * waits, and output nobody reads is lost.
+   */
+  consoleBlocks?: boolean;
 }
 
 export const RX_FIFO_BYTES = 2048;
@@ -92,6 +98,12 @@ export class VirtualBoard {
   private bootInput: Buffer[] = [];
   private outstanding = 0;
   private xoffSent = false;
+  /** A hung interpreter: console bytes still reach the receive FIFO but nothing consumes them. */
+  private stalled = false;
+  private stalledInput: Uint8Array[] = [];
+  /** The wire loses every XON the board sends. */
+  private xonLost = false;
+  private readonly consoleBlocks: boolean;
   private readyWaiters: Array<() => void> = [];
   private truthRequests = new Map<number, (v: EnvironmentValues) => void>();
   private nextRequest = 1;
@@ -108,6 +120,7 @@ export class VirtualBoard {
     this.seed = options.seed ?? 1;
     this.maxCallDepth = options.maxCallDepth;
     this.watchdogTimeScale = options.watchdogTimeScale;
+    this.consoleBlocks = options.consoleBlocks ?? false;
     this.ap = { ...(options.wifi ?? DEFAULT_AP), up: true };
     this.port = new SimSerialPort((bytes) => this.toBoard.push(bytes));
     this.toHost = new PacedPipe((bytes) => {
@@ -139,7 +152,7 @@ export class VirtualBoard {
 
   /** Exposes the console on a pseudo-terminal as well; returns its path (e.g. /dev/pts/3). */
   async openPty(): Promise<string> {
-    if (!this.pty) this.pty = PtyBridge.open((bytes) => this.toBoard.push(bytes));
+    if (!this.pty) this.pty = PtyBridge.open((bytes) => this.toBoard.push(bytes), { blocking: this.consoleBlocks });
     return this.pty.path;
   }
 
@@ -180,6 +193,30 @@ export class VirtualBoard {
 
   wifiUp(): void {
     this.setAccessPoint({ ...this.ap, up: true });
+  }
+
+  /**
+   * The interpreter stops taking bytes from its console (hung in a loop with the console unserviced): what arrives
+   * fills the receive FIFO (XOFF at 3/4, then bytes are lost); with consoleBlocks the pty is not read at all.
+   */
+  stallConsole(): void {
+    this.stalled = true;
+    if (this.consoleBlocks) this.pty?.pause();
+  }
+
+  /** Ends stallConsole(): the bytes the FIFO held are consumed in order. */
+  resumeConsole(): void {
+    if (!this.stalled) return;
+    this.stalled = false;
+    this.pty?.resume();
+    const held = this.stalledInput;
+    this.stalledInput = [];
+    for (const data of held) this.post({ t: "in", data });
+  }
+
+  /** A wire fault for flow-control tests: every XON the board sends from now on is lost (false: delivered again). */
+  loseXon(lost: boolean): void {
+    this.xonLost = lost;
   }
 
   /** Pulls the plug: timers die, RAM is lost, Storage keeps what was written; the board then powers on again. */
@@ -250,6 +287,9 @@ export class VirtualBoard {
     this.mode = "booting";
     this.outstanding = 0;
     this.xoffSent = false;
+    this.stalled = false;
+    this.stalledInput = [];
+    this.pty?.resume();
     const worker = new Worker(boardWorkerSource(), {
       eval: true,
       workerData: {
@@ -290,7 +330,7 @@ export class VirtualBoard {
         this.outstanding = Math.max(0, this.outstanding - message.n);
         if (this.xoffSent && this.outstanding < RX_FIFO_BYTES / 4) {
           this.xoffSent = false;
-          this.toHost.push(Buffer.from([XON]));
+          if (!this.xonLost) this.toHost.push(Buffer.from([XON]));
         }
         break;
       case "ready": {
@@ -345,7 +385,8 @@ export class VirtualBoard {
     if (accepted.includes(0x03)) Atomics.store(this.interruptFlag, 0, 1);
     this.outstanding += accepted.length;
     const copy = new Uint8Array(accepted);
-    this.post({ t: "in", data: copy });
+    if (this.stalled) this.stalledInput.push(copy);
+    else this.post({ t: "in", data: copy });
   }
 
   private setAccessPoint(ap: AccessPointState): void {

@@ -1,7 +1,8 @@
 // The board's control commands, shared by `espnode sim` stdin and the control socket.
 import type { VirtualBoard } from "../board.ts";
 
-export const CONTROL_HELP = "wifi down | wifi up | power cut | reset | download | help";
+export const CONTROL_HELP =
+  "wifi down | wifi up | power cut | reset | download | console stall | console resume | xon lost | xon delivered | help";
 
 export interface ControlReply {
   ok: boolean;
@@ -26,6 +27,18 @@ export function runControlCommand(board: VirtualBoard, line: string): ControlRep
     case "download":
       board.enterDownloadMode();
       return { ok: true, message: "reset with GPIO0 low: ROM bootloader (download mode) on the console" };
+    case "console stall":
+      board.stallConsole();
+      return { ok: true, message: "console stalled: the board takes no bytes from its console (reset or console resume ends it)" };
+    case "console resume":
+      board.resumeConsole();
+      return { ok: true, message: "console resumed: the board takes its console bytes again" };
+    case "xon lost":
+      board.loseXon(true);
+      return { ok: true, message: "the wire now loses every XON the board sends" };
+    case "xon delivered":
+      board.loseXon(false);
+      return { ok: true, message: "XON bytes reach the host again" };
     case "help":
       return { ok: true, message: CONTROL_HELP };
     default:

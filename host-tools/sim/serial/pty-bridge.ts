@@ -3,7 +3,9 @@
 // ours steals bytes from the client, and the master does not hit EIO while no client is connected), and put the
 // line discipline in raw mode with stty (no echo, no CR/LF translation, no ^C/^S handling) so binary packets pass
 // untouched. A client that opens the path sets its own termios as usual.
-// When no client drains the pty and its buffer fills, further output is dropped, like a USB-serial adapter does.
+// When no client drains the pty and its buffer fills, further output is dropped, like a USB-serial adapter does;
+// or, with `blocking`, it waits and the board reads nothing from the pty meanwhile, as Espruino's Linux build does
+// behind a pty (its console write() blocks the interpreter, input included).
 import { execFileSync } from "node:child_process";
 import { closeSync, write as fsWrite } from "node:fs";
 import { createRequire } from "node:module";
@@ -21,18 +23,28 @@ function loadNativePty(): NativePty {
   return utils.loadNativeModule("pty").module;
 }
 
+export interface PtyBridgeOptions {
+  /** Output waits for the client instead of being dropped, and input is not read while it waits. */
+  blocking?: boolean;
+}
+
 export class PtyBridge {
   private readonly reader: tty.ReadStream;
   private queue: Buffer[] = [];
   private queued = 0;
   private writing = false;
   private closed = false;
+  /** Output is waiting for the client to read (blocking mode). */
+  private outputBlocked = false;
+  /** The board was told to stop reading (a stalled console). */
+  private inputPaused = false;
 
   private constructor(
     readonly path: string,
     private readonly master: number,
     private readonly slave: number,
     onInput: (bytes: Buffer) => void,
+    private readonly blocking: boolean,
   ) {
     this.reader = new tty.ReadStream(master);
     this.reader.on("data", (chunk: Buffer | string) => {
@@ -42,7 +54,7 @@ export class PtyBridge {
     this.reader.on("error", () => {});
   }
 
-  static open(onInput: (bytes: Buffer) => void): PtyBridge {
+  static open(onInput: (bytes: Buffer) => void, options: PtyBridgeOptions = {}): PtyBridge {
     let native: NativePty;
     try {
       native = loadNativePty();
@@ -57,12 +69,23 @@ export class PtyBridge {
       closeSync(slave);
       throw new Error(`cannot put ${pty} in raw mode with stty: ${(err as Error).message}`);
     }
-    return new PtyBridge(pty, master, slave, onInput);
+    return new PtyBridge(pty, master, slave, onInput, options.blocking ?? false);
+  }
+
+  /** Stops reading the pty: the kernel's buffer fills and the client's writes then wait (a stalled console). */
+  pause(): void {
+    this.inputPaused = true;
+    this.reader.pause();
+  }
+
+  resume(): void {
+    this.inputPaused = false;
+    if (!this.outputBlocked && !this.closed) this.reader.resume();
   }
 
   write(bytes: Buffer): void {
     if (this.closed) return;
-    if (this.queued + bytes.length > MAX_QUEUED_BYTES) return;
+    if (!this.blocking && this.queued + bytes.length > MAX_QUEUED_BYTES) return;
     this.queue.push(bytes);
     this.queued += bytes.length;
     this.flush();
@@ -81,8 +104,18 @@ export class PtyBridge {
       if (rest.length) {
         this.queue.unshift(rest);
         // the pty buffer is full (no client reading): try again shortly
+        if (this.blocking && !this.outputBlocked) {
+          this.outputBlocked = true;
+          this.reader.pause();
+        }
         setTimeout(() => this.flush(), err ? 20 : 0);
-      } else this.flush();
+      } else {
+        if (this.outputBlocked && !this.queue.length) {
+          this.outputBlocked = false;
+          if (!this.inputPaused) this.reader.resume();
+        }
+        this.flush();
+      }
     });
   }
 

@@ -21,9 +21,9 @@ export interface SimUnderTest {
 }
 
 /** A virtual board in a temporary state directory; `app`: JavaScript deployed (in-process) and running before it returns. */
-export async function startSim(opts: { baud?: number; app?: string } = {}): Promise<SimUnderTest> {
+export async function startSim(opts: { baud?: number; app?: string; consoleBlocks?: boolean } = {}): Promise<SimUnderTest> {
   const stateDir = await mkdtemp(join(tmpdir(), "espnode-sim-test-"));
-  const board = await VirtualBoard.start({ stateDir, baud: opts.baud ?? 0, wifi: TEST_AP, seed: 1 });
+  const board = await VirtualBoard.start({ stateDir, baud: opts.baud ?? 0, wifi: TEST_AP, seed: 1, consoleBlocks: opts.consoleBlocks });
   if (opts.app !== undefined) {
     const transport = new InProcessTransport(board.port);
     await deploy({ transport, data: Buffer.from(opts.app) });
