@@ -21,6 +21,14 @@ function stagedConfig(fs: FlashStorage): DeviceConfig | null {
   }
 }
 
+/** The TLS files the config names must be in Storage (provision writes them before the config). */
+function missingTlsFile(fs: FlashStorage, cfg: DeviceConfig): string | null {
+  if (cfg.ca && fs.read(cfg.ca) === undefined) return "Storage file " + cfg.ca + " (ca) is missing";
+  if (cfg.cert && fs.read(cfg.cert) === undefined) return "Storage file " + cfg.cert + " (cert) is missing";
+  if (cfg.key && fs.read(cfg.key) === undefined) return "Storage file " + cfg.key + " (key) is missing";
+  return null;
+}
+
 export function loadConfig(fs: FlashStorage): LoadedConfig {
   var text = fs.read(CONFIG_FILE);
   if (text === undefined) {
@@ -34,7 +42,7 @@ export function loadConfig(fs: FlashStorage): LoadedConfig {
   } catch (e) {
     return { config: null, problem: "espnode: " + CONFIG_FILE + " is not valid JSON: run espnode provision again" };
   }
-  var err = checkConfig(cfg);
+  var err = checkConfig(cfg) || missingTlsFile(fs, cfg);
   if (err) return { config: null, problem: "espnode: " + CONFIG_FILE + " is invalid (" + err + "): run espnode provision again" };
   return { config: cfg, problem: "" };
 }

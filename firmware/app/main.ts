@@ -6,6 +6,7 @@ import { SensorNode, Platform } from "./sensor-node.ts";
 import { loadConfig } from "./config-store.ts";
 import { FlashStorage } from "./outbox.ts";
 import { openEspruinoLink } from "../board/mqtt-link.ts";
+import { storageFlash } from "../board/storage-flash.ts";
 import type { MqttClient } from "../mqtt/client.ts";
 
 // Module-local: the global ones are typed by @types/node for host code.
@@ -23,17 +24,7 @@ var I2C_SDA = D21;
 
 var storage = require("Storage");
 
-var flash: FlashStorage = {
-  read: function (name: string, offset?: number, length?: number) {
-    return offset === undefined ? storage.read(name) : storage.read(name, offset, length);
-  },
-  write: function (name: string, data: string, offset?: number, size?: number) {
-    return offset === undefined ? storage.write(name, data) : size === undefined ? storage.write(name, data, offset) : storage.write(name, data, offset, size);
-  },
-  erase: function (name: string) {
-    storage.erase(name);
-  },
-};
+var flash: FlashStorage = storageFlash();
 
 var led = typeof LED1 !== "undefined" ? LED1 : D2;
 
@@ -61,8 +52,9 @@ var platform: Platform = {
   },
   storage: flash,
   wifi: require("Wifi"),
-  openLink: function (client: MqttClient, host: string, port: number, tls: boolean, ca?: string) {
-    openEspruinoLink(client, host, port, tls, ca);
+  openLink: function (client: MqttClient, host: string, port: number, tls: boolean, ca?: string, cert?: string, key?: string) {
+    // Storage.read gives a memory-mapped string on an ESP32: the DER goes from flash to mbedTLS without a RAM copy.
+    openEspruinoLink(client, host, port, tls, ca && storage.read(ca), cert && storage.read(cert), key && storage.read(key));
   },
   sensors: {
     getTemperature: function () {

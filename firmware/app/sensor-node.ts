@@ -24,8 +24,9 @@ export interface Platform {
   log(line: string): void;
   storage: FlashStorage;
   wifi: WifiApi;
-  /** Opens the socket the client asked for and wires it (Espruino: openEspruinoLink). */
-  openLink(client: MqttClient, host: string, port: number, tls: boolean, ca?: string): void;
+  /** Opens the socket the client asked for and wires it (Espruino: openEspruinoLink); ca/cert/key name the Storage
+   *  files holding them (DER). May throw: the reason is logged and the client retries. */
+  openLink(client: MqttClient, host: string, port: number, tls: boolean, ca?: string, cert?: string, key?: string): void;
   sensors: SensorHardware;
   /** Free JsVars (Espruino: process.memory().free). */
   freeMem(): number;
@@ -197,9 +198,12 @@ export class SensorNode implements CommandTarget {
     var b = parseBrokerUrl(this.cfg.broker);
     if (!b) return; // checkConfig guarantees a valid URL
     try {
-      this.p.openLink(this.client, b.host, b.port, b.tls, this.cfg.ca);
+      this.p.openLink(this.client, b.host, b.port, b.tls, this.cfg.ca, this.cfg.cert, this.cfg.key);
     } catch (e) {
-      this.p.log("mqtt: cannot open " + this.cfg.broker + " (" + e + ")");
+      // e.g. "InternalError: HTTPS init failed! …": once per change, like onClosed, not once per retry.
+      var why = "cannot open " + this.cfg.broker + " (" + e + ")";
+      if (why !== this.lastClose) this.p.log("mqtt: " + why);
+      this.lastClose = why;
       this.client.linkDown();
     }
   }

@@ -4,19 +4,27 @@ import type { MqttClient } from "../mqtt/client.ts";
 
 declare function require(name: string): any;
 
-/** Open a socket to host:port (TLS with an optional PEM CA) for the client; call from handlers.open(). */
-export function openEspruinoLink(client: MqttClient, host: string, port: number, tls: boolean, ca?: string): void {
+/**
+ * Open a socket to host:port for the client; call from handlers.open(). For TLS, ca/cert/key are DER bytes as
+ * strings (e.g. require("Storage").read(file), memory-mapped on an ESP32): network.c hands them to mbedTLS as
+ * they are, and this build parses no PEM. Throws what connect() throws (no Wi-Fi yet, "HTTPS init failed! …")
+ * after telling the client the attempt failed, so the caller can show the reason; the client retries with backoff.
+ */
+export function openEspruinoLink(client: MqttClient, host: string, port: number, tls: boolean, ca?: string, cert?: string, key?: string): void {
   var opts: any = { host: host, port: port };
-  if (tls && ca) opts.ca = ca;
+  if (tls) {
+    if (ca) opts.ca = ca;
+    if (cert) opts.cert = cert;
+    if (key) opts.key = key;
+  }
   var sock: any;
   try {
     sock = require(tls ? "tls" : "net").connect(opts, function () {
       client.linkUp(sock);
     });
   } catch (e) {
-    // No network interface yet (e.g. Wi-Fi not up): a failed attempt, retried with backoff.
     client.linkDown();
-    return;
+    throw e;
   }
   sock.on("data", function (d: string) {
     client.feed(d);

@@ -10,14 +10,20 @@ import { openEspruinoLink } from "./mqtt-link.ts";
 declare var exports: any;
 declare function setInterval(fn: () => void, ms: number): any;
 declare function getTime(): number;
+declare function print(text: string): void;
 
-/** Create a client for an mqtt:// or mqtts:// URL, start it and tick it once a second. */
+/** Create a client for an mqtt:// or mqtts:// URL, start it and tick it once a second. `ca`: DER bytes (e.g.
+ *  require("Storage").read("ca.der")), not PEM; a failed open is printed and retried with backoff. */
 function connect(url: string, options: MqttOptions, handlers: MqttHandlers, ca?: string): MqttClient {
   var addr = parseBrokerUrl(url);
   if (!addr) throw new Error("broker URL must be mqtt://host:port or mqtts://host:port");
   var a = addr;
   handlers.open = function () {
-    openEspruinoLink(client, a.host, a.port, a.tls, ca);
+    try {
+      openEspruinoLink(client, a.host, a.port, a.tls, ca);
+    } catch (e) {
+      print("mqtt: cannot open " + url + " (" + e + ")");
+    }
   };
   var client = new MqttClient(options, handlers);
   client.start(getTime() * 1000);

@@ -42,8 +42,12 @@ export interface DeviceConfig {
   broker: string;
   mqttUser?: string;
   mqttPass?: string;
-  /** PEM CA certificate for mqtts:// */
+  /** mqtts:// only: names of Storage files holding DER bytes (TLS_FILES), because the board's mbedTLS parses
+   *  DER only (a PEM text fails with "Invalid format"), and a Storage file reaches tls.connect memory-mapped. */
   ca?: string;
+  /** Client certificate and its private key (mutual TLS); always both or neither. */
+  cert?: string;
+  key?: string;
   /** Topic prefix: one or more topic levels, no wildcards. */
   prefix: string;
   /** Telemetry interval in seconds. */
@@ -55,6 +59,9 @@ export interface DeviceConfig {
   /** Deep-sleep mode: wake, publish, sleep for `interval` seconds. */
   sleep?: boolean;
 }
+
+/** Storage files `espnode provision` writes for mqtts:// (DER bytes), named by the config's ca/cert/key. */
+export var TLS_FILES = { ca: "espnode.ca", cert: "espnode.crt", key: "espnode.key" };
 
 /** Fields that must never leave the device or appear in output. */
 export var SECRET_FIELDS = ["wifiPass", "mqttPass"];
@@ -114,6 +121,20 @@ function isText(v: unknown, min: number, max: number): boolean {
   return typeof v === "string" && v.length >= min && v.length <= max;
 }
 
+/** ca/cert/key name Storage files (1-28 characters); a PEM text in their place (older configs) is refused. */
+function checkTlsFiles(c: any, tls: boolean): string | null {
+  var names = ["ca", "cert", "key"];
+  for (var i = 0; i < names.length; i++) {
+    var v = c[names[i]];
+    if (v === undefined) continue;
+    if (!tls) return names[i] + " needs an mqtts:// broker";
+    if (!isText(v, 1, 28) || v.indexOf("-----") >= 0)
+      return names[i] + " must name a Storage file holding DER, not hold a PEM (the board's TLS parses DER only)";
+  }
+  if ((c.cert === undefined) !== (c.key === undefined)) return "cert and key go together";
+  return null;
+}
+
 /**
  * Checks a parsed config; returns null when valid, else a one-line reason naming the field.
  * Limits follow the standards: SSID 1-32 bytes, WPA2 passphrase 8-63 characters (or empty for an open network).
@@ -129,8 +150,8 @@ export function checkConfig(c: any): string | null {
   if (!b) return "broker must be mqtt://host:port or mqtts://host:port";
   if (c.mqttUser !== undefined && !isText(c.mqttUser, 0, 128)) return "mqttUser must be text";
   if (c.mqttPass !== undefined && !isText(c.mqttPass, 0, 128)) return "mqttPass must be text";
-  if (c.ca !== undefined && (typeof c.ca !== "string" || c.ca.indexOf("-----BEGIN CERTIFICATE-----") < 0))
-    return "ca must be a PEM certificate";
+  var f = checkTlsFiles(c, b.tls);
+  if (f) return f;
   if (!isTopicPrefix(c.prefix)) return "prefix must be topic levels without wildcards";
   if (typeof c.interval !== "number" || !(c.interval >= 1 && c.interval <= 86400)) return "interval must be 1-86400 seconds";
   if (c.qos !== 0 && c.qos !== 1) return "qos must be 0 or 1";

@@ -71,7 +71,9 @@ export function registerProvisionCommand(program: Command): void {
       .addOption(new Option("--ssid <ssid>", "Wi-Fi network name (1-32 bytes)").env("ESPNODE_SSID"))
       .addOption(new Option("--broker <url>", "mqtt://host:port or mqtts://host:port").env("ESPNODE_BROKER"))
       .addOption(new Option("--mqtt-user <user>", "MQTT user name").env("ESPNODE_MQTT_USER"))
-      .addOption(new Option("--ca <file>", "PEM CA certificate for mqtts://").env("ESPNODE_CA"))
+      .addOption(new Option("--ca <file>", "CA certificate for mqtts:// (one, PEM or DER; stored on the board as DER)").env("ESPNODE_CA"))
+      .addOption(new Option("--cert <file>", "client certificate for mutual TLS (PEM or DER, with --key)").env("ESPNODE_CERT"))
+      .addOption(new Option("--key <file>", "the client certificate's RSA private key (PEM or DER, unencrypted)").env("ESPNODE_KEY"))
       .addOption(new Option("--prefix <prefix>", "topic prefix (default espnode)").env("ESPNODE_PREFIX"))
       .addOption(new Option("--interval <seconds>", "telemetry interval (default 10)").env("ESPNODE_INTERVAL"))
       .addOption(new Option("--qos <0|1>", "telemetry QoS (default 1: undelivered records wait in flash)").env("ESPNODE_QOS"))
@@ -88,14 +90,14 @@ export function registerProvisionCommand(program: Command): void {
       .addHelpText("after", SECRETS_HELP),
   ).action(
     action<ProvisionCliFlags>(async (flags, out) => {
-      const { buildConfig } = await import("../commands/provision-input.ts");
+      const { buildProvisionInput } = await import("../commands/provision-input.ts");
       const { terminalSources, PromptCancelled } = await import("./provision-prompts.ts");
       const timeout = Number(flags.verifyTimeout ?? 60);
       if (!(timeout > 0)) throw new EspnodeError("usage", "--verify-timeout must be a positive number of seconds.", "");
       // Everything is validated (and asked for) before the port is even opened.
-      let config;
+      let config, files;
       try {
-        config = await buildConfig(flags, terminalSources(flags.input !== false));
+        ({ config, files } = await buildProvisionInput(flags, terminalSources(flags.input !== false)));
       } catch (e) {
         if (!(e instanceof PromptCancelled)) throw e;
         out.warn("cancelled: nothing was written to the board.");
@@ -107,6 +109,7 @@ export function registerProvisionCommand(program: Command): void {
       const r = await provision({
         ...portOptions(flags, out),
         config,
+        files,
         noRestart: flags.restart === false,
         verify: flags.verify ? { timeoutMs: timeout * 1000, brokerUrl: flags.verifyBroker, onStatus: (m) => view.status(m) } : false,
         onStep: (m) => view.step(m),

@@ -2,11 +2,11 @@
 // completely before the board is touched. Secrets come from the environment, a file, standard input or a hidden
 // prompt: never from argv. A value asked for at a prompt gets the same check as its flag.
 import { readFile } from "node:fs/promises";
-import { X509Certificate } from "node:crypto";
+import { X509Certificate, createPrivateKey, type KeyObject } from "node:crypto";
 import { StringDecoder } from "node:string_decoder";
 import { z } from "zod";
 import { EspnodeError } from "../transport/errors.ts";
-import { CONFIG_VERSION, checkConfig, isTopicLevel, isTopicPrefix, parseBrokerUrl, isSensorName, type DeviceConfig } from "../../firmware/protocol/config.ts";
+import { CONFIG_VERSION, TLS_FILES, checkConfig, isTopicLevel, isTopicPrefix, parseBrokerUrl, isSensorName, type DeviceConfig } from "../../firmware/protocol/config.ts";
 
 export const WIFI_PASSWORD_ENV = "ESPNODE_WIFI_PASSWORD";
 export const MQTT_PASSWORD_ENV = "ESPNODE_MQTT_PASSWORD";
@@ -19,7 +19,9 @@ export interface ProvisionFlags {
   ssid?: string;
   broker?: string;
   mqttUser?: string;
-  ca?: string; // path of a PEM file
+  ca?: string; // path of a PEM or DER certificate file
+  cert?: string; // client certificate (mutual TLS), PEM or DER
+  key?: string; // its private key, PEM or DER, not encrypted
   prefix?: string;
   interval?: string | number;
   qos?: string | number;
@@ -107,11 +109,86 @@ function usage(message: string, hint = "Run `espnode provision --help` for the o
 }
 
 async function readText(path: string, what: string): Promise<string> {
+  return (await readBytes(path, what)).toString("utf8");
+}
+
+async function readBytes(path: string, what: string): Promise<Buffer> {
   try {
-    return await readFile(path, "utf8");
+    return await readFile(path);
   } catch (e) {
     throw usage(`Cannot read ${what} ${path}: ${(e as Error).message}.`, "Check the path.");
   }
+}
+
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[^-]*-----END CERTIFICATE-----/g;
+
+/**
+ * A certificate file (PEM or DER) as the one DER certificate the board's TLS takes: its mbedTLS parses DER only and
+ * reads just the first certificate of what it is given (libs/network/network.c), so a bundle is refused here.
+ */
+export function certificateDer(data: Buffer, flag: string, path: string): Buffer {
+  const text = data.toString("latin1");
+  const blocks = text.match(PEM_CERTIFICATE) ?? [];
+  const hint = `Pass a single certificate in PEM (-----BEGIN CERTIFICATE-----) or DER form.`;
+  let certs: X509Certificate[];
+  try {
+    certs = blocks.length > 0 ? blocks.map((b) => new X509Certificate(b)) : [new X509Certificate(data)];
+  } catch (e) {
+    throw usage(`${flag} ${path} is not a certificate (${(e as Error).message}).`, hint);
+  }
+  if (certs.length > 1)
+    throw usage(
+      `${flag} ${path} holds ${certs.length} certificates (${certs.map((c) => c.subject.replace(/\n/g, ", ")).join("; ")}), ` +
+        `but the board's TLS reads only the first certificate it is given.`,
+      flag === "--ca"
+        ? "Pass the one CA certificate that signed the broker's certificate (e.g. cut it out of the bundle into its own file)."
+        : "Pass the device's own certificate alone.",
+    );
+  return certs[0].raw;
+}
+
+/** A private key file (PEM or DER) as DER the board's mbedtls_pk_parse_key takes: PKCS#1 for RSA. */
+function privateKeyDer(data: Buffer, path: string): { der: Buffer; key: KeyObject } {
+  let key: KeyObject | undefined;
+  const text = data.toString("latin1");
+  if (text.includes("-----BEGIN")) {
+    if (text.includes("ENCRYPTED")) throw usage(`--key ${path} is encrypted; the board cannot use a passphrase.`, "Decrypt it, e.g. `openssl pkey -in key.pem -out plain.pem`.");
+    try {
+      key = createPrivateKey(text);
+    } catch (e) {
+      throw usage(`--key ${path} is not a private key (${(e as Error).message}).`, "Pass the device's private key in PEM or DER form.");
+    }
+  } else {
+    for (const type of ["pkcs8", "pkcs1"] as const) {
+      try {
+        key = createPrivateKey({ key: data, format: "der", type });
+        break;
+      } catch {
+        // try the next DER form
+      }
+    }
+    if (!key) throw usage(`--key ${path} is not a private key in PEM or DER form.`, "Pass the device's private key (RSA).");
+  }
+  // Only RSA signing has been shown to work with the board's TLS (its mbedTLS build has no ECDSA).
+  if (key.asymmetricKeyType !== "rsa")
+    throw usage(`--key ${path} is an ${key.asymmetricKeyType} key; the board's TLS signs with RSA keys only.`, "Create the device certificate with an RSA key (2048 bits).");
+  return { der: key.export({ format: "der", type: "pkcs1" }), key };
+}
+
+/** The TLS material for mqtts://, as the DER files `espnode provision` writes next to the config. */
+async function readTlsFiles(f: ProvisionFlags): Promise<Record<string, Buffer>> {
+  const files: Record<string, Buffer> = {};
+  if (f.ca) files[TLS_FILES.ca] = certificateDer(await readBytes(f.ca, "CA file"), "--ca", f.ca);
+  if ((f.cert === undefined) !== (f.key === undefined))
+    throw usage(`${f.cert ? "--cert" : "--key"} needs ${f.cert ? "--key" : "--cert"} too: mutual TLS takes the device's certificate and its private key.`, "Pass both, or neither.");
+  if (f.cert && f.key) {
+    const certDer = certificateDer(await readBytes(f.cert, "certificate file"), "--cert", f.cert);
+    const { der, key } = privateKeyDer(await readBytes(f.key, "key file"), f.key);
+    if (!new X509Certificate(certDer).checkPrivateKey(key)) throw usage(`--key ${f.key} is not the private key of --cert ${f.cert}.`, "Pass the key the certificate was made for.");
+    files[TLS_FILES.cert] = certDer;
+    files[TLS_FILES.key] = der;
+  }
+  return files;
 }
 
 /**
@@ -251,8 +328,19 @@ function questionFor(field: "id" | "ssid" | "broker", flag: string, caNeedsTls: 
   }
 }
 
+/** The config and the Storage files it names (TLS material as DER), both to be written by provision(). */
+export interface ProvisionInput {
+  config: DeviceConfig;
+  files: Record<string, Buffer>;
+}
+
 /** Builds and validates the complete config; throws a "usage" EspnodeError naming the first bad value. */
 export async function buildConfig(cli: ProvisionFlags, sources: InputSources): Promise<DeviceConfig> {
+  return (await buildProvisionInput(cli, sources)).config;
+}
+
+/** buildConfig, plus the DER files for --ca/--cert/--key. */
+export async function buildProvisionInput(cli: ProvisionFlags, sources: InputSources): Promise<ProvisionInput> {
   const fromFile = cli.from ? parseFromFile(await readText(cli.from, "--from file"), cli.from) : {};
   // Command-line flags win over the file.
   const f: ProvisionFlags = { ...fromFile, ...Object.fromEntries(Object.entries(cli).filter(([, v]) => v !== undefined)) };
@@ -279,17 +367,9 @@ export async function buildConfig(cli: ProvisionFlags, sources: InputSources): P
     const problem = checkValue(field, raw[field]);
     if (problem) throw usage(problem);
   }
-  let ca: string | undefined;
-  if (f.ca) {
-    ca = await readText(f.ca, "CA file");
-    try {
-      new X509Certificate(ca);
-    } catch (e) {
-      throw usage(`--ca ${f.ca} is not a PEM certificate (${(e as Error).message}).`, "Pass the broker's CA certificate in PEM form (-----BEGIN CERTIFICATE-----).");
-    }
-    ca = ca.trim() + "\n";
-  }
-  const caMismatch = () => usage("--ca only makes sense with an mqtts:// broker.", "Use mqtts://host:8883 or drop --ca.");
+  const files = await readTlsFiles(f);
+  const ca = Object.keys(files).length > 0 ? (f.ca ? "--ca" : "--cert") : undefined;
+  const caMismatch = () => usage(`${ca} only makes sense with an mqtts:// broker.`, `Use mqtts://host:8883 or drop ${ca}.`);
   if (ca && typeof raw.broker === "string" && !parseBrokerUrl(raw.broker)!.tls) throw caMismatch();
 
   const missing = REQUIRED.filter(([field]) => raw[field] === undefined);
@@ -346,9 +426,13 @@ export async function buildConfig(cli: ProvisionFlags, sources: InputSources): P
   };
   if (v.mqttUser !== undefined) config.mqttUser = v.mqttUser;
   if (mqttPass !== undefined) config.mqttPass = mqttPass;
-  if (ca) config.ca = ca;
+  if (files[TLS_FILES.ca]) config.ca = TLS_FILES.ca;
+  if (files[TLS_FILES.key]) {
+    config.cert = TLS_FILES.cert;
+    config.key = TLS_FILES.key;
+  }
   if (v.sleep) config.sleep = true;
   const problem = checkConfig(config);
   if (problem) throw usage(`Invalid config: ${problem}.`);
-  return config;
+  return { config, files };
 }

@@ -1,6 +1,6 @@
 // `espnode provision`: validate the whole config on the host, write it to the board atomically, read it back
 // without secrets, restart, and optionally wait on the broker for the device's "online".
-import { CONFIG_FILE, redactConfig, type DeviceConfig } from "../../firmware/protocol/config.ts";
+import { CONFIG_FILE, TLS_FILES, redactConfig, type DeviceConfig } from "../../firmware/protocol/config.ts";
 import { EspnodeError } from "../transport/errors.ts";
 import { openBoard, type Board, type PortOptions } from "./connect.ts";
 import { writeFileAtomically } from "./atomic-file.ts";
@@ -11,6 +11,8 @@ import type { Progress } from "../device/espruino/packet.ts";
 export interface ProvisionOptions extends PortOptions {
   /** A config already validated by buildConfig(). */
   config: DeviceConfig;
+  /** Storage files the config names (the DER for ca/cert/key), from buildProvisionInput(). */
+  files?: Record<string, Buffer>;
   noRestart?: boolean;
   /** Wait on the broker for the device's live "online". */
   verify?: boolean | VerifyOptions;
@@ -40,6 +42,11 @@ export async function provision(opts: ProvisionOptions): Promise<ProvisionResult
   const board = opts.board ?? (await openBoard(opts));
   let watch: Awaited<ReturnType<typeof watchForOnline>> | undefined;
   try {
+    // The files first: a config on the board never names a file that is not there yet.
+    for (const [name, bytes] of Object.entries(opts.files ?? {})) {
+      step(`writing ${name} (${bytes.length} bytes, DER)`);
+      await writeFileAtomically(board, name, bytes, { onProgress: opts.onProgress });
+    }
     step(`writing ${CONFIG_FILE} (${data.length} bytes)`);
     const written = await writeFileAtomically(board, CONFIG_FILE, data, { onProgress: opts.onProgress });
     if (written.skipped) step(`${CONFIG_FILE} already holds this config`);
@@ -47,6 +54,10 @@ export async function provision(opts: ProvisionOptions): Promise<ProvisionResult
     const expected = redactConfig(opts.config);
     if (!back || JSON.stringify(back) !== JSON.stringify(expected))
       throw new EspnodeError("verify", `Reading ${CONFIG_FILE} back gave a different config.`, "Run provision again.");
+    // TLS files an earlier provision wrote and this config no longer names would only take flash.
+    const named = new Set([opts.config.ca, opts.config.cert, opts.config.key]);
+    const stale = Object.values(TLS_FILES).filter((name) => !named.has(name));
+    await board.repl.eval(`(function(S){${stale.map((n) => `S.erase(${JSON.stringify(n)});`).join("")}})(require("Storage"))`);
     const result: ProvisionResult = { config: back, unchanged: written.skipped, bytes: data.length };
     const verifyOptions = typeof opts.verify === "object" ? opts.verify : {};
     if (opts.verify) {

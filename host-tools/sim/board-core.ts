@@ -65,10 +65,10 @@ export class BoardCore {
         emit: (target, event, args) => this.runtime.emit(target, event, args),
         errorObject: (code, message) => this.runtime.parseJSON(JSON.stringify({ code, message })),
         print: (text) => this.console.print(text),
+        // The board's own error constructors (InternalError, Error…), so the uncaught header names the type.
         exception: (name, message) => {
-          const err = new this.runtime.global.Error(message);
-          err.name = name;
-          return err;
+          const Type = this.runtime.global[name] ?? this.runtime.global.Error;
+          return new Type(message);
         },
       }),
       () => this.wifi.connected,

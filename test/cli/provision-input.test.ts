@@ -1,9 +1,10 @@
 import { describe, expect, it, beforeAll, afterAll } from "vitest";
-import { mkdtemp, writeFile, rm } from "node:fs/promises";
+import { mkdtemp, writeFile, rm, readFile } from "node:fs/promises";
+import { X509Certificate } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
-import { buildConfig, type ProvisionFlags } from "../../host-tools/commands/provision-input.ts";
+import { buildConfig, buildProvisionInput, type ProvisionFlags } from "../../host-tools/commands/provision-input.ts";
 
 let dir: string;
 let caFile: string;
@@ -49,9 +50,17 @@ describe("provision input validation", () => {
       await expect(buildConfig(flags, { env: e })).rejects.toMatchObject({ kind: "usage" });
     });
 
-  it("checks the CA as a real PEM certificate, and only for mqtts://", async () => {
-    const c = await buildConfig({ ...good, broker: "mqtts://h:8883", ca: caFile }, { env });
-    expect(c.ca).toContain("BEGIN CERTIFICATE");
+  it("checks the CA as a real certificate, and only for mqtts://; the board gets it as DER in espnode.ca", async () => {
+    const { config: c, files } = await buildProvisionInput({ ...good, broker: "mqtts://h:8883", ca: caFile }, { env });
+    expect(c.ca).toBe("espnode.ca");
+    expect(files["espnode.ca"]).toEqual(new X509Certificate(await readFile(caFile)).raw);
+    // a bundle: the board's mbedTLS would read only its first certificate
+    const bundle = join(dir, "bundle.pem");
+    await writeFile(bundle, (await readFile(caFile, "utf8")) + (await readFile(caFile, "utf8")));
+    await expect(buildConfig({ ...good, broker: "mqtts://h:8883", ca: bundle }, { env })).rejects.toMatchObject({
+      kind: "usage",
+      message: `--ca ${bundle} holds 2 certificates (CN=test-ca; CN=test-ca), but the board's TLS reads only the first certificate it is given.`,
+    });
     await expect(buildConfig({ ...good, broker: "mqtts://h:8883", ca: join(dir, "bad-ca.pem") }, { env })).rejects.toMatchObject({ kind: "usage" });
     await expect(buildConfig({ ...good, ca: caFile }, { env })).rejects.toMatchObject({ kind: "usage" });
     await expect(buildConfig({ ...good, broker: "mqtts://h:8883", ca: join(dir, "none.pem") }, { env })).rejects.toMatchObject({ kind: "usage" });

@@ -31,3 +31,12 @@ export function makeTestPki(name = "espnode-test"): TestPki {
     caPem: readFileSync(path.join(dir, "ca.crt"), "utf8"),
   };
 }
+
+/** A client certificate (RSA 2048) signed by the test CA, for mutual TLS; PEM files in the PKI's directory. */
+export function makeClientCert(pki: TestPki, name: string): { certFile: string; keyFile: string } {
+  const key = `${name}.key`;
+  const cert = `${name}.crt`;
+  openssl(["req", "-newkey", "rsa:2048", "-nodes", "-subj", `/CN=${name}`, "-keyout", key, "-out", `${name}.csr`], pki.dir);
+  openssl(["x509", "-req", "-in", `${name}.csr`, "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-days", "2", "-out", cert], pki.dir);
+  return { certFile: path.join(pki.dir, cert), keyFile: path.join(pki.dir, key) };
+}

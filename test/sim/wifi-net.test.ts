@@ -133,7 +133,9 @@ describe("Wi-Fi", () => {
       let gotRsa = "";
       const rsaPort = await listen("AES128-GCM-SHA256", (b) => (gotRsa += b.toString("latin1")));
       const ecdhePort = await listen("ECDHE-RSA-AES128-GCM-SHA256", () => {});
-      await t.type(`var ca = ${JSON.stringify(pki.caPem)}; var tlsLog = []`);
+      // the board's mbedTLS takes the CA as DER, e.g. atob() of the PEM body (tls-credentials.test.ts covers PEM)
+      const caBody = pki.caPem.replace(/-----[^-]+-----/g, "").replace(/\s+/g, "");
+      await t.type(`var ca = atob(${JSON.stringify(caBody)}); var tlsLog = []`);
       await t.type(`var good = require("tls").connect({host: "127.0.0.1", port: ${rsaPort}, ca: ca}, function(){ tlsLog.push("rsa connected"); good.write("over tls") }); good.on("error", function(e){ tlsLog.push("rsa error " + e.message) })`);
       await t.type(`var bad = require("tls").connect({host: "127.0.0.1", port: ${ecdhePort}, ca: ca}, function(){ tlsLog.push("ecdhe connected") }); bad.on("error", function(e){ tlsLog.push("ecdhe error") })`);
       await until(t, "tlsLog.length >= 2");

@@ -5,8 +5,12 @@
 // Event order follows socketClientConnectionsIdle in libs/network/socketserver.c: "connect" then "drain" (nothing
 // queued yet); on any close an "error" {code, message} (unless it was a plain close), then "end", then
 // "close"(hadError). Without Wi-Fi, connect() throws (net_esp32_createsocket fails) and the socket closes quietly.
+// TLS follows ssl_newSocketData (libs/network/network.c): ca/cert/key must be DER (tls-credentials.ts), the
+// server's certificate is never verified (mbedtls_ssl_conf_authmode VERIFY_NONE: `ca` is parsed, then unused),
+// and the SNI sent is mbedtls_ssl_set_hostname's fixed "mbed TLS Server 1", not the host.
 import net from "node:net";
 import tls from "node:tls";
+import { loadTlsCredentials } from "./tls-credentials.ts";
 
 /** Espruino's socket error codes and texts (libs/network/socketerrors.c). */
 export const SOCKET_ERRORS = {
@@ -26,6 +30,9 @@ export const BOARD_TLS_CIPHERS = [
   "AES128-GCM-SHA256", "AES256-GCM-SHA384", "AES128-SHA256", "AES256-SHA256", "AES128-SHA", "AES256-SHA",
   "DHE-RSA-AES128-GCM-SHA256", "DHE-RSA-AES256-GCM-SHA384", "DHE-RSA-AES128-SHA256", "DHE-RSA-AES256-SHA256",
 ].join(":");
+
+/** The server name the board sends (network.c: mbedtls_ssl_set_hostname(&sd->ssl, "mbed TLS Server 1")). */
+export const BOARD_TLS_SNI = "mbed TLS Server 1";
 
 export interface SocketEventSink {
   emit(target: object, event: string, args: unknown[]): void;
@@ -80,6 +87,8 @@ export class NetStack {
       sink.print(`ERROR: Connect failed (err ${EHOSTUNREACH})\n\n`);
       throw sink.exception("InternalError", "Unable to create socket\n");
     }
+    // netCreateSocket: ssl_newSocketData runs before anything reaches JavaScript; its exception is connect()'s
+    const credentials = secure ? loadTlsCredentials(sink, ca, cert, key) : {};
     let socket: net.Socket;
     let handshakeDone = !secure;
     const connected = () => {
@@ -92,13 +101,11 @@ export class NetStack {
       socket = tls.connect({
         host,
         port,
-        servername: net.isIP(host) ? undefined : host,
-        ca: ca ? [ca] : undefined,
-        key,
-        cert,
-        // without a CA the board does not verify the server (mbedTLS VERIFY_NONE)
-        rejectUnauthorized: Boolean(ca),
-        checkServerIdentity: () => undefined,
+        servername: BOARD_TLS_SNI,
+        key: credentials.key,
+        cert: credentials.cert,
+        // network.c: "FIXME no cert checking!": whatever `ca` holds, the board accepts any server certificate
+        rejectUnauthorized: false,
         minVersion: "TLSv1.2",
         maxVersion: "TLSv1.2",
         ciphers: BOARD_TLS_CIPHERS,
