@@ -15,7 +15,7 @@
 declare var MQTT_MODULE_SOURCE: string;
 declare function require(name: string): any;
 declare var process: { memory(gc?: boolean): { usage: number; total: number; blocksize?: number } };
-declare var Modules: { removeCached(name: string): void };
+declare var Modules: { getCached(): string[]; removeCached(name: string): void };
 declare function print(...args: any[]): void;
 declare function setTimeout(fn: () => void, ms: number): any;
 declare var global: any;
@@ -90,6 +90,11 @@ var storage = require("Storage");
 // The only use of the embedded source: top-level code runs once and is not kept, unlike a function's body.
 var stored = storage.write(MODULE_FILE, MQTT_MODULE_SOURCE);
 
+// Espruino's Modules.removeCached throws `Module "x" not found` for a name that is not cached: ask first.
+function forgetModule(): void {
+  if (typeof Modules !== "undefined" && Modules.getCached().indexOf(MODULE_FILE) >= 0) Modules.removeCached(MODULE_FILE);
+}
+
 function start(): void {
   if (!stored) {
     print("mqtt-memory: could not write " + MODULE_FILE + " to Storage (free: " + storage.getFree() + " bytes)");
@@ -97,7 +102,7 @@ function start(): void {
   }
   var moduleBytes = storage.read(MODULE_FILE).length;
   // A second run in the same session would find the module cached and measure nothing.
-  if (typeof Modules !== "undefined") Modules.removeCached(MODULE_FILE);
+  forgetModule();
   var base = usedAfterCollection();
   var mqtt = (state.mqtt = require(MODULE_FILE));
   var loaded = usedAfterCollection() - base;
@@ -209,7 +214,7 @@ function start(): void {
     client.stop();
     delete (global as any).mqttMemoryBench;
     storage.erase(MODULE_FILE);
-    if (typeof Modules !== "undefined") Modules.removeCached(MODULE_FILE);
+    forgetModule();
     print(RESULT_TAG + JSON.stringify(result));
   }
 

@@ -165,6 +165,9 @@ function walk(node: Node, chain: Set<string>[], report: Report, onRef: OnReferen
       else if (node.object.type === "Identifier" && !isDeclared(node.object.name, chain)) {
         const member = node.object.name + "." + node.property.name;
         if (MISSING_MEMBERS.has(member)) report(node, `${member} does not exist on Espruino`);
+      } else if (node.object.type === "Identifier" && node.property.name === "name" && isCaught(node.object.name, chain)) {
+        // jswrap_error.c gives errors message/type/stack only
+        report(node, `${node.object.name}.name is undefined on Espruino (errors have no name): use the message or an error code`);
       }
       return;
     case "Property":
@@ -188,7 +191,7 @@ function walk(node: Node, chain: Set<string>[], report: Report, onRef: OnReferen
       walk(node.init, chain, report, onRef, nested);
       return;
     case "CatchClause":
-      walk(node.body, [new Set([node.param.name]), ...chain], report, onRef, nested);
+      walk(node.body, [caughtScope(node.param.name), ...chain], report, onRef, nested);
       return;
   }
   for (const key of Object.keys(node)) {
@@ -235,6 +238,21 @@ function walkReferencesOnly(fn: Node, onRef: OnReference, shadowed: Set<string>[
     }
   };
   visit(fn.body, own);
+}
+
+/** Scopes made by a catch clause (their one name is the caught exception). */
+const CATCH_SCOPES = new WeakSet<Set<string>>();
+
+function caughtScope(name: string): Set<string> {
+  const scope = new Set([name]);
+  CATCH_SCOPES.add(scope);
+  return scope;
+}
+
+/** Whether `name` (where it is used) is the exception of an enclosing catch clause. */
+function isCaught(name: string, chain: Set<string>[]): boolean {
+  const scope = chain.find((s) => s.has(name));
+  return scope !== undefined && CATCH_SCOPES.has(scope);
 }
 
 function isDeclared(name: string, chain: Set<string>[]): boolean {

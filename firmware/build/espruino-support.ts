@@ -5,10 +5,10 @@ export const ESPRUINO_GLOBALS = new Set([
   // language built-ins
   "undefined", "NaN", "Infinity", "eval", "arguments", "globalThis", "global",
   "Object", "Function", "Array", "String", "Number", "Boolean", "Date", "RegExp", "JSON", "Math", "Promise",
-  "Error", "TypeError", "SyntaxError", "RangeError", "ReferenceError", "InternalError",
+  "Error", "TypeError", "SyntaxError", "ReferenceError", "InternalError",
   "ArrayBuffer", "DataView", "Uint8Array", "Int8Array", "Uint8ClampedArray", "Uint16Array", "Int16Array",
   "Uint32Array", "Int32Array", "Float32Array", "Float64Array",
-  "parseInt", "parseFloat", "isNaN", "isFinite", "encodeURIComponent", "decodeURIComponent", "escape", "unescape",
+  "parseInt", "parseFloat", "isNaN", "isFinite", "encodeURIComponent", "decodeURIComponent",
   "btoa", "atob",
   // Espruino
   "E", "print", "console", "process", "require", "exports", "module", "Modules",
@@ -25,10 +25,17 @@ export const ESPRUINO_GLOBALS = new Set([
 export const MISSING_MEMBERS = new Set([
   "Array.from", "Object.freeze", "Math.trunc", "Math.imul", "Number.isInteger", "Number.isFinite", "Number.isNaN",
   "Number.MAX_SAFE_INTEGER", "Error.captureStackTrace", "Object.getOwnPropertySymbols",
+  // not among the ESP32 build's JSON wrappers (src/jswrap_math.c, jswrap_number.c, jswrap_object.c, ...)
+  "Math.log2", "Math.log10", "Math.cbrt", "Math.hypot", "Math.sinh", "Math.cosh", "Math.tanh", "Math.asinh",
+  "Math.acosh", "Math.atanh", "Math.clz32", "Math.fround", "Math.expm1", "Math.log1p", "Number.EPSILON",
+  "Number.MIN_SAFE_INTEGER", "Number.isSafeInteger", "Number.parseFloat", "Number.parseInt", "Object.is",
+  "Object.seal", "Object.isFrozen", "Object.isSealed", "Object.preventExtensions", "Object.isExtensible", "Array.of",
+  "Promise.race", "Promise.allSettled", "Promise.any", "String.fromCodePoint", "String.raw", "Date.UTC",
 ]);
 
 /** Node/V8 globals that the interpreter lacks; named in the error so the cause is obvious. */
 export const KNOWN_MISSING = new Set([
   "Map", "Set", "WeakMap", "WeakSet", "Symbol", "Proxy", "Reflect", "TextEncoder", "TextDecoder", "Buffer", "Intl",
   "BigInt", "queueMicrotask", "structuredClone", "setImmediate", "WeakRef", "fetch",
+  "RangeError", "URIError", "EvalError", "escape", "unescape", "encodeURI", "decodeURI",
 ]);

@@ -28,6 +28,24 @@ describe("the device-code check", () => {
     expect(messages("fooBar()")).toEqual(["unknown global fooBar"]);
   });
 
+  it("refuses what an ESP32 build lacks although V8 has it (typeof on the reference interpreter: undefined)", () => {
+    for (const name of ["RangeError", "URIError", "EvalError", "escape", "unescape", "encodeURI"])
+      expect(messages(`var f = ${name};`)).toEqual([`${name} does not exist on Espruino`]);
+    expect(messages("var e = {}; if (e instanceof RangeError) {}")).toEqual(["RangeError does not exist on Espruino"]);
+    expect(messages("var b = Math.log2(8);")).toEqual(["Math.log2 does not exist on Espruino"]);
+    expect(messages("var b = Number.parseFloat('1');")).toEqual(["Number.parseFloat does not exist on Espruino"]);
+    expect(messages("var e = Number.EPSILON;")).toEqual(["Number.EPSILON does not exist on Espruino"]);
+    expect(messages("var b = parseFloat('1') + Math.sign(-1) + Object.fromEntries([]).x;")).toEqual([]);
+  });
+
+  it("refuses reading the name of a caught error (Espruino errors have no name), not of other objects", () => {
+    expect(messages("function f() {} try { f(); } catch (e) { print(e.name); }")[0]).toMatch(
+      /^e\.name is undefined on Espruino \(errors have no name\)/,
+    );
+    expect(messages("function f() {} try { f(); } catch (e) { print(e.message); }")).toEqual([]);
+    expect(messages("function f(o) { return o.name; } try { f({}); } catch (e) { var x = function (e) { return e.name; }; }")).toEqual([]);
+  });
+
   it("refuses a call before the function's declaration (no hoisting on the board)", () => {
     expect(messages("f(); function f(){}")).toEqual(["f() is used before its declaration (no hoisting on Espruino)"]);
     expect(messages("function outer(){ g(); function g(){} }")).toEqual(["g() is used before its declaration (no hoisting on Espruino)"]);

@@ -1,6 +1,6 @@
 // The ROM emulator answers exactly as an ESP32 mask ROM: checked packet by packet.
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { deflateSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { Command, RomError, SYNC_RESPONSE_VALUE } from "../../host-tools/sim/rom/rom-protocol.ts";
@@ -154,5 +154,50 @@ describe("ROM bootloader emulator: protocol", () => {
     expect((await r.one(Command.READ_REG, u32(SPI + 0x00))).value & (1 << 18)).toBe(0);
     const id = (await r.one(Command.READ_REG, u32(SPI + 0x80))).value;
     expect((id >> 16) & 0xff).toBe(0x16); // 4 MiB
+  });
+});
+
+describe("ROM bootloader emulator: READ_FLASH_SLOW (0x0E), what esptool --no-stub read_flash uses", () => {
+  it("answers {offset, length} with a 64-byte block of flash in the data field, the value 0 and status 0", async () => {
+    const file = tempFlashFile();
+    const image = Buffer.alloc(0x2000, 0xff);
+    for (let i = 0; i < 0x100; i++) image[0x1000 + i] = i;
+    writeFileSync(file, image);
+    const r = newRom(file);
+    await attach(r);
+    const first = await r.one(Command.READ_FLASH_SLOW, u32(0x1000, 64));
+    expect(first).toMatchObject({ op: Command.READ_FLASH_SLOW, value: 0, status: 0, error: 0 });
+    expect([...first.data]).toEqual(Array.from({ length: 64 }, (_, i) => i));
+    // a shorter request still gets a full block: esptool keeps the first `length` bytes
+    const short = await r.one(Command.READ_FLASH_SLOW, u32(0x10f0, 4));
+    expect(short.data.length).toBe(64);
+    expect([...short.data.subarray(0, 20)]).toEqual([0xf0, 0xf1, 0xf2, 0xf3, 0xf4, 0xf5, 0xf6, 0xf7, 0xf8, 0xf9, 0xfa, 0xfb, 0xfc, 0xfd, 0xfe, 0xff, 0xff, 0xff, 0xff, 0xff]);
+  });
+
+  it("reads a region in 64-byte blocks as esptool's read_flash_slow does, matching the flash file", async () => {
+    const file = tempFlashFile();
+    const image = Buffer.alloc(0x1000, 0xff);
+    image.write("espnode flash contents that span more than one block of sixty-four bytes", 0x200, "latin1");
+    writeFileSync(file, image);
+    const r = newRom(file);
+    await attach(r);
+    const length = 150;
+    let read = Buffer.alloc(0);
+    while (read.length < length) {
+      const n = Math.min(64, length - read.length);
+      const reply = await r.one(Command.READ_FLASH_SLOW, u32(0x200 + read.length, n));
+      expect(reply.status).toBe(0);
+      read = Buffer.concat([read, reply.data.subarray(0, n)]);
+    }
+    expect(read).toEqual(image.subarray(0x200, 0x200 + length));
+  });
+
+  it("refuses a read before SPI_ATTACH, past the end of flash, or longer than a block", async () => {
+    const r = newRom(tempFlashFile(), { flashSize: 0x10000 });
+    expect((await r.one(Command.READ_FLASH_SLOW, u32(0, 64))).error).toBe(RomError.FAILED_TO_ACT);
+    await attach(r);
+    expect((await r.one(Command.READ_FLASH_SLOW, u32(0xfff0, 64))).error).toBe(RomError.FLASH_READ_LENGTH_ERROR);
+    expect((await r.one(Command.READ_FLASH_SLOW, u32(0, 65))).error).toBe(RomError.FLASH_READ_LENGTH_ERROR);
+    expect((await r.one(Command.READ_FLASH_SLOW, u32(0))).error).toBe(RomError.INVALID_MESSAGE);
   });
 });

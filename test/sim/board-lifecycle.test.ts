@@ -99,7 +99,7 @@ describe("modules and errors in callbacks", () => {
     expect(await t.type('require("twice").twice(21)')).toContain("=42");
     await t.type('require("Storage").write("lib.js", "exports.name = function(){ return \\"lib\\" };")');
     expect(await t.type('require("lib.js").name()')).toContain('="lib"');
-    expect(await t.type('require("nonexistent")')).toContain("Uncaught Error: Module nonexistent not found");
+    expect(await t.type('require("nonexistent")')).toContain('Uncaught Error: Module "nonexistent" not found');
     expect(await t.type('require("ESP32") === ESP32')).toContain("=true");
   });
 

@@ -63,7 +63,7 @@ describe("=value formatting (jsfGetJSONWithCallback in src/jswrap_json.c)", () =
     ['({"7":1})', "={ 7: 1 }"],
     ["({a:{b:1}})", "={ \r\n  a: { b: 1 }\r\n }"],
     ["new Array(20).fill(7)", "=[ 7, 7, 7, 7, 7,  ... 7, 7, 7, 7, 7 ]"],
-    ['"x".repeat(50)', '="xxxxxxxxxxxxxxxxx" ... "xxxxxxxxxxxxxxxxx"'],
+    ['"x".repeat(70)', '="xxxxxxxxxxxxxxxxxxxxxxxxxxx" ... "xxxxxxxxxxxxxxxxxxxxxxxxxxx"'],
     ["new Uint8Array([1,2])", "=new Uint8Array([1, 2])"],
     ["new Uint8Array(4)", "=new Uint8Array(4)"],
     ["new Uint8Array([1,2]).buffer", "=new Uint8Array([1, 2]).buffer"],

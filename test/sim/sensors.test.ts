@@ -12,7 +12,7 @@ import { startBoard, type TestBoard } from "./support/sim-console.ts";
 let t: TestBoard;
 
 /** Bytes of a Uint8Array result; long arrays are read through an expression that avoids the console's
- *  " ... " shortening of arrays over 15 items and strings over 40 chars (JSON_LIMIT in src/jswrap_json.c). */
+ *  " ... " shortening of arrays over 15 items and strings over 60 chars (JSON_LIMIT in src/jswrap_json.c). */
 function bytesFrom(output: string): number[] {
   const zeros = /=new Uint8Array\((\d+)\)/.exec(output); // an all-zero array prints as its length
   if (zeros) return new Array<number>(Number(zeros[1])).fill(0);

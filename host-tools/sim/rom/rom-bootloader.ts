@@ -8,6 +8,7 @@ import {
   checksum,
   Command,
   ESP32_ROM_STATUS_BYTES,
+  ROM_READ_BLOCK,
   RomError,
   SYNC_RESPONSE_COUNT,
   SYNC_RESPONSE_VALUE,
@@ -216,6 +217,8 @@ export class RomBootloader {
         return this.memEnd(op, data);
       case Command.SPI_FLASH_MD5:
         return this.md5(op, data);
+      case Command.READ_FLASH_SLOW:
+        return this.readFlashSlow(op, data);
       default:
         return this.unsupported();
     }
@@ -392,6 +395,23 @@ export class RomBootloader {
     });
     this.stub = stub;
     stub.greet();
+  }
+
+  /**
+   * READ_FLASH_SLOW (0x0E, ROM only: the stub has READ_FLASH instead): {offset, length} → the flash bytes in the
+   * response's data field, always a 64-byte block (esptool keeps the first `length` bytes, asks at most 64 at a time).
+   */
+  private readFlashSlow(op: number, data: Buffer): void {
+    if (data.length !== 8) return this.fail(op, RomError.INVALID_MESSAGE);
+    if (!this.spiAttached) return this.fail(op, RomError.FAILED_TO_ACT);
+    const addr = data.readUInt32LE(0);
+    const length = data.readUInt32LE(4);
+    if (length > ROM_READ_BLOCK) return this.fail(op, RomError.FLASH_READ_LENGTH_ERROR);
+    const block = Buffer.alloc(ROM_READ_BLOCK, 0xff);
+    const available = Math.max(0, Math.min(ROM_READ_BLOCK, this.flash.size - addr));
+    if (available < length) return this.fail(op, RomError.FLASH_READ_LENGTH_ERROR);
+    this.flash.read(addr, available).copy(block);
+    this.respond(op, 0, block);
   }
 
   private md5(op: number, data: Buffer): void {

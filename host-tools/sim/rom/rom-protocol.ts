@@ -12,6 +12,7 @@ export const Command = {
   READ_REG: 0x0a,
   SPI_SET_PARAMS: 0x0b,
   SPI_ATTACH: 0x0d,
+  READ_FLASH_SLOW: 0x0e,
   CHANGE_BAUDRATE: 0x0f,
   FLASH_DEFL_BEGIN: 0x10,
   FLASH_DEFL_DATA: 0x11,
@@ -72,6 +73,9 @@ export const ROM_ERROR_NAMES: Record<number, string> = {
   0x0a: "flash read length error",
   0x0b: "deflate error",
 };
+
+/** READ_FLASH_SLOW answers with this many bytes whatever length was asked (esptool read_flash_slow: BLOCK_LEN). */
+export const ROM_READ_BLOCK = 64;
 
 export const CHECKSUM_SEED = 0xef;
 export const FLASH_SECTOR_SIZE = 0x1000;

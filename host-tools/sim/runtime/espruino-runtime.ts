@@ -1,6 +1,7 @@
 // One Espruino "RAM": a node:vm context holding only what the interpreter has, plus its timers and event queue.
 // reset() throws this away and builds a new one; Storage, Wi-Fi and the console belong to the board, not to it.
 import vm from "node:vm";
+import { createHash, pbkdf2Sync } from "node:crypto";
 import { crc32 } from "node:zlib";
 import { DEFAULT_MAX_CALL_DEPTH, RECURSION_MESSAGE } from "./call-depth.ts";
 import { EventLoop } from "./event-loop.ts";
@@ -9,11 +10,15 @@ import { BASE_USAGE, countJsVars, JSVAR_BLOCK_SIZE, JSVAR_TOTAL, snapshotBuiltin
 import { PRELUDE } from "./prelude.ts";
 import { PRELUDE_MODULES } from "./prelude-modules.ts";
 import { PRELUDE_REGEXP } from "./prelude-regexp.ts";
+import { PRELUDE_BUILTINS } from "./prelude-builtins.ts";
+import { builtinNatives } from "./builtins/natives.ts";
 import { regexpNatives } from "./regexp-natives.ts";
 import {
   FUNCTION_ENTER,
   FUNCTION_LEAVE,
   INTERRUPT_CHECK,
+  PLUS,
+  TO_TEXT,
   REGEXP_LITERAL,
   SCOPE_CALLABLE,
   SCOPE_GLOBAL,
@@ -142,10 +147,15 @@ export class EspruinoRuntime {
     );
     // before the prelude hides Proxy: what the var-scope rewriting (var-scope.ts) uses, as script-scope bindings too
     vm.runInContext(SCOPE_HELPERS, this.context, { filename: "espruino-scope.js" });
-    const natives = { ...this.coreNatives(), ...host.natives(this) };
+    const natives = { ...this.coreNatives(), ...builtinNatives(), ...host.natives(this) };
     const prelude = vm.runInContext(PRELUDE, this.context, { filename: "espruino-prelude.js" });
     this.helpers = prelude(natives, this.global);
     vm.runInContext(PRELUDE_REGEXP, this.context, { filename: "espruino-regexp.js" })(natives, this.global, this.helpers, REGEXP_LITERAL);
+    // the board's number-to-text conversions; `a + b` and template literals call them (script-scope constants, as above)
+    this.global[hidden] = vm.runInContext(PRELUDE_BUILTINS, this.context, { filename: "espruino-builtins.js" })(natives, this.global, this.helpers);
+    vm.runInContext(`const ${TO_TEXT} = ${hidden}[0], ${PLUS} = ${hidden}[1]; delete globalThis.${hidden};`, this.context, {
+      filename: "espruino-hidden.js",
+    });
     vm.runInContext(PRELUDE_MODULES, this.context, { filename: "espruino-modules.js" })(natives, this.global, this.helpers);
     this.builtins = snapshotBuiltins(this.global);
   }
@@ -379,7 +389,9 @@ export class EspruinoRuntime {
     let text: string;
     let where = "";
     if (err !== null && typeof err === "object" && "message" in err && typeof (err as Error).stack === "string") {
-      const { name, message } = espruinoError(err as Error);
+      // errors have no name here (as on the board): the prelude gives each error prototype its type
+      const typed = err as Error & { type?: unknown };
+      const { name, message } = espruinoError({ name: typed.type === undefined ? typed.name : String(typed.type), message: typed.message });
       text = `Uncaught ${name}: ${message}\n`;
       where = this.stackPosition((err as Error).stack!);
     } else {
@@ -442,6 +454,9 @@ export class EspruinoRuntime {
       },
       setTimeZone: () => {},
       crc32: (binary: string) => crc32(Buffer.from(binary, "latin1")) >>> 0,
+      cryptoHash: (alg: string, binary: string) => createHash(alg).update(Buffer.from(binary, "latin1")).digest("latin1"),
+      cryptoPbkdf2: (pass: string, salt: string, iterations: number, bytes: number, alg: string) =>
+        pbkdf2Sync(Buffer.from(pass, "latin1"), Buffer.from(salt, "latin1"), iterations, bytes, alg).toString("latin1"),
       btoa: (binary: string) => Buffer.from(binary, "latin1").toString("base64"),
       atob: (text: string) => Buffer.from(text, "base64").toString("latin1"),
       sizeOf: (v: unknown) => ((v !== null && typeof v === "object") || typeof v === "function" ? countJsVars(v, new Set(), this.builtins) : 1),
@@ -572,9 +587,10 @@ export function espruinoError(err: { name?: string; message?: string }): { name:
     return { name: "Error", message: `Function "${callee}" not found!` };
   }
   if (name === "TypeError" && (m = /^Cannot read properties of (\w+) \(reading '(.*)'\)$/.exec(message)))
-    return { name: "Error", message: `Cannot read property '${m[2]}' of ${m[1]}` };
+    return { name: "Error", message: `Can't read property '${m[2]}' of ${m[1]}` };
+  // jspeiFindInScopes/jspGetNamedField: the board reports a write to null/undefined as a read too
   if (name === "TypeError" && (m = /^Cannot set properties of (\w+) \(setting '(.*)'\)$/.exec(message)))
-    return { name: "Error", message: `Cannot set property '${m[2]}' of ${m[1]}` };
+    return { name: "Error", message: `Can't read property '${m[2]}' of ${m[1]}` };
   // V8's own limit (deep recursion inside a native, or a huge maxCallDepth): the board's message, as an Error
   if (name === "RangeError" && /Maximum call stack/.test(message)) return { name: "Error", message: RECURSION_MESSAGE };
   return { name, message };

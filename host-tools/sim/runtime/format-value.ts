@@ -7,6 +7,7 @@
 // object also wraps after 4 items on one line. Note the ", " before a wrapped item and "[ "/"{ " before the first one:
 // Espruino leaves those trailing spaces in its output, so they are reproduced.
 // Works on values from the sandbox realm, so it never relies on instanceof.
+import { numberToString } from "./builtins/number.ts";
 import { FUNCTION_ENTER, FUNCTION_LEAVE, INTERRUPT_CHECK, SCOPE_MASK } from "./source-transform.ts";
 
 export interface FormatOptions {
@@ -26,8 +27,8 @@ export const PRINT_FORMAT: FormatOptions = { limit: false, dropQuotes: false };
 /** jswrap_json.c constants. */
 const LIMIT_AMOUNT = 15;
 const LIMITED_AMOUNT = 5;
-const LIMIT_STRING_AMOUNT = 40;
-const LIMITED_STRING_AMOUNT = 17;
+const LIMIT_STRING_AMOUNT = 60;
+const LIMITED_STRING_AMOUNT = 27;
 const ITEMS_ON_LINE_OBJECT = 4;
 const LIMIT_TEXT = " ... ";
 const INDENT = "  ";
@@ -63,8 +64,9 @@ export function quoteString(s: string): string {
   return out + '"';
 }
 
+/** jsvGetString of a number: the board's ftoa/itostr (builtins/number.ts). */
 export function formatNumber(n: number): string {
-  return String(n);
+  return numberToString(n);
 }
 
 /** jsonNeedsNewLine(): undefined, null and numerics (numbers, booleans, pins) stay on the line. */
@@ -106,10 +108,12 @@ const LEAVE_SUFFIX = `}finally{${FUNCTION_LEAVE}()}`;
 /** The var-declaration masks a function with conditionally declared vars starts with (var-scope.ts). */
 const MASK_DECLARATION = new RegExp(`^var ${SCOPE_MASK}\\d+_\\d+=0(,${SCOPE_MASK}\\d+_\\d+=0)*;`);
 
+const ARGUMENTS_DECLARATION = /^arguments\.length<(\d+)&&\(arguments\.length=\1\);/;
+
 /** The function body as the user wrote it: without the sandbox's call-depth wrapper and interrupt checks. */
 function withoutInstrumentation(body: string): string {
   if (body.startsWith(ENTER_PREFIX) && body.endsWith(LEAVE_SUFFIX)) body = body.slice(ENTER_PREFIX.length, -LEAVE_SUFFIX.length);
-  body = body.replace(MASK_DECLARATION, "").trim();
+  body = body.replace(ARGUMENTS_DECLARATION, "").replace(MASK_DECLARATION, "").replace(ARGUMENTS_DECLARATION, "").trim();
   return body.split(`${INTERRUPT_CHECK}();`).join("");
 }
 

@@ -109,7 +109,33 @@ export const PRELUDE_MODULES = String.raw`(function (N, G, H) {
   hideAll(net, { createConnection: net.connect });
   var tls = { connect: connectWith(true) };
 
+  // crypto (libs/crypto/jswrap_crypto.c, ESP32 build: USE_CRYPTO, USE_SHA256, USE_SHA512, USE_TLS): each hash
+  // returns an ArrayBuffer of the digest; PBKDF2 takes {keySize (32-bit words, default 4), iterations, hasher}.
+  // AES is not modelled.
+  function digest(alg) {
+    return function (message) { return H.toUint8Array(N.cryptoHash(alg, toBinaryString(message))).buffer; };
+  }
+  var hashers = { SHA1: "sha1", SHA224: "sha224", SHA256: "sha256", SHA384: "sha384", SHA512: "sha512" };
+  var crypto = function crypto() {};
+  hideAll(crypto, {
+    SHA1: digest("sha1"), SHA224: digest("sha224"), SHA256: digest("sha256"), SHA384: digest("sha384"),
+    SHA512: digest("sha512"),
+    PBKDF2: function (passphrase, salt, options) {
+      var keySize = 4, iterations = 1, hasher = "sha1";
+      if (options !== null && typeof options === "object") {
+        keySize = options.keySize | 0; if (keySize <= 0) keySize = 4;
+        iterations = options.iterations | 0; if (iterations < 1) iterations = 1;
+        if (options.hasher !== undefined) {
+          hasher = Object.prototype.hasOwnProperty.call(hashers, options.hasher) ? hashers[options.hasher] : undefined;
+          if (hasher === undefined) throw new Error("Unknown Hasher " + JSON.stringify(String(options.hasher)));
+        }
+      }
+      return H.toUint8Array(N.cryptoPbkdf2(toBinaryString(passphrase), toBinaryString(salt), iterations, keySize * 4, hasher)).buffer;
+    }
+  });
+
   H.builtins.Storage = Storage;
+  H.builtins.crypto = crypto;
   H.builtins.Wifi = Wifi;
   H.builtins.net = net;
   H.builtins.tls = tls;

@@ -6,24 +6,54 @@
 export const PRELUDE = String.raw`(function (N, G) {
   var missing = ["Map", "Set", "WeakMap", "WeakSet", "WeakRef", "FinalizationRegistry", "Symbol", "Proxy", "Reflect",
     "Intl", "WebAssembly", "SharedArrayBuffer", "Atomics", "BigInt", "BigInt64Array", "BigUint64Array",
-    "AggregateError", "escape", "unescape", "Iterator"];
+    "AggregateError", "escape", "unescape", "Iterator", "RangeError", "URIError", "EvalError", "encodeURI", "decodeURI"];
   for (var i = 0; i < missing.length; i++) delete G[missing[i]];
   delete Array.from; delete Array.of; delete Object.freeze; delete Object.isFrozen; delete Object.seal;
-  delete Object.isSealed; delete Object.fromEntries; delete Math.trunc; delete Math.imul; delete Math.clz32;
+  delete Object.isSealed; delete Math.trunc; delete Math.imul; delete Math.clz32;
   delete Math.fround; delete Math.cbrt; delete Math.expm1; delete Math.log1p; delete Math.hypot;
   delete Number.isInteger; delete Number.isFinite; delete Number.isNaN; delete Number.isSafeInteger;
+  // not among the ESP32 build's JSON wrappers (src/jswrap_math.c, jswrap_object.c, jswrap_promise.c, jswrap_string.c,
+  // jswrap_date.c); Object.fromEntries is (it is only left out with SAVE_ON_FLASH)
+  delete Math.log2; delete Math.log10; delete Math.sinh; delete Math.cosh; delete Math.tanh; delete Math.asinh;
+  delete Math.acosh; delete Math.atanh; delete Object.is; delete Object.preventExtensions; delete Object.isExtensible;
+  delete Object.getOwnPropertySymbols; delete Promise.race; delete String.fromCodePoint; delete String.raw; delete Date.UTC;
   // Number's MAX_SAFE_INTEGER/MIN_SAFE_INTEGER/EPSILON cannot be deleted: swap in a Number without them.
   (function (Original) {
     function Number(value) {
-      var n = arguments.length ? Original(value) : 0;
+      var n = arguments.length ? (typeof value === "string" ? N.stringToNumber(value) : Original(value)) : 0;
       return this instanceof Number ? new Original(n) : n;
     }
     Number.prototype = Original.prototype;
     Original.prototype.constructor = Number;
-    var keep = ["MAX_VALUE", "MIN_VALUE", "NaN", "POSITIVE_INFINITY", "NEGATIVE_INFINITY", "parseFloat", "parseInt"];
+    var keep = ["MAX_VALUE", "MIN_VALUE", "NaN", "POSITIVE_INFINITY", "NEGATIVE_INFINITY"];
     for (var k = 0; k < keep.length; k++) Object.defineProperty(Number, keep[k], { value: Original[keep[k]], writable: false, enumerable: false, configurable: false });
     Object.defineProperty(G, "Number", { value: Number, writable: true, enumerable: false, configurable: true });
   })(G.Number);
+  // Errors have no name (src/jswrap_error.c): toString is jswrap_error_toString, "<type>: <message>", with the type
+  // an error made by "new X()" carries (here also on the prototype, for errors V8 raises).
+  (function (kinds) {
+    function errorToString() {
+      var type = this.type === undefined ? "Error" : this.type;
+      return this.message === undefined ? String(type) : type + ": " + this.message;
+    }
+    for (var k = 0; k < kinds.length; k++) {
+      var proto = G[kinds[k]].prototype;
+      delete proto.name;
+      Object.defineProperty(proto, "type", { value: kinds[k], writable: true, enumerable: false, configurable: true });
+      Object.defineProperty(proto, "toString", { value: errorToString, writable: true, enumerable: false, configurable: true });
+    }
+    delete Error.prototype.message;
+    // V8 has no InternalError: made like the others (jswrap_internalerror_constructor)
+    function InternalError(message) {
+      var e = message === undefined ? new Error() : new Error(message);
+      Object.setPrototypeOf(e, InternalError.prototype);
+      return e;
+    }
+    InternalError.prototype = Object.create(Error.prototype);
+    Object.defineProperty(InternalError.prototype, "constructor", { value: InternalError, writable: true, enumerable: false, configurable: true });
+    Object.defineProperty(InternalError.prototype, "type", { value: "InternalError", writable: true, enumerable: false, configurable: true });
+    Object.defineProperty(G, "InternalError", { value: InternalError, writable: true, enumerable: false, configurable: true });
+  })(["Error", "TypeError", "SyntaxError", "ReferenceError"]);
   delete Error.captureStackTrace; delete String.prototype.normalize;
   delete Promise.allSettled; delete Promise.any;
 
@@ -164,6 +194,37 @@ export const PRELUDE = String.raw`(function (N, G) {
   hide(G, "LED1", G.D2);
   hide(G, "BTN1", G.D0);
 
+  // peek8/16/32, poke8/16/32 (src/jswrap_io.c jswrap_io_peek/poke): a sparse little-endian byte memory that reads 0
+  // where nothing was poked (no ESP32 registers behind it); count > 1 gives a Uint8/16/32Array, poke takes a number
+  // or an array of values; addresses are 32-bit.
+  var memory = {};
+  function peek(size) {
+    return function (addr, count) {
+      function word(a) {
+        var v = 0;
+        for (var b = size - 1; b >= 0; b--) v = v * 256 + (memory[(a + b) >>> 0] | 0);
+        return v;
+      }
+      addr = addr >>> 0; count = count | 0;
+      if (count <= 1) return word(addr);
+      var arr = size === 1 ? new Uint8Array(count) : size === 2 ? new Uint16Array(count) : new Uint32Array(count);
+      for (var n = 0; n < count; n++) arr[n] = word(addr + n * size);
+      return arr;
+    };
+  }
+  function poke(size) {
+    return function (addr, value) {
+      function word(a, v) {
+        for (var b = 0; b < size; b++) { memory[(a + b) >>> 0] = v & 255; v = v >>> 8; }
+      }
+      addr = addr >>> 0;
+      if (typeof value === "number" || typeof value === "boolean" || typeof value === "string") { word(addr, +value >>> 0); return; }
+      if (value !== null && typeof value === "object" && typeof value.length === "number")
+        for (var n = 0; n < value.length; n++) word(addr + n * size, +value[n] >>> 0);
+    };
+  }
+  hideAll(G, { peek8: peek(1), peek16: peek(2), peek32: peek(4), poke8: poke(1), poke16: poke(2), poke32: poke(4) });
+
   // I2C: the BME280 (0x76) sits on the bus.
   function I2C(name) { hide(this, "__name", name); }
   I2C.prototype.setup = function (opts) { N.i2cSetup(this.__name, JSON.stringify(opts || {})); };
@@ -261,14 +322,21 @@ export const PRELUDE = String.raw`(function (N, G) {
     return m.exports;
   }
   N.moduleCache(function () { return [modules, pendingModules]; });
-  var Modules = {};
+  // a class (a function) on the board: typeof Modules is "function"
+  var Modules = function Modules() {};
   hideAll(Modules, {
     addCached: function (id, mod) {
       id = String(id);
       delete modules[id];
       pendingModules[id] = typeof mod === "function" ? functionBody(mod) : String(mod);
     },
-    removeCached: function (id) { delete modules[id]; delete pendingModules[id]; },
+    // jswrap_modules_removeCached: a name that is not cached is an error
+    removeCached: function (id) {
+      if (typeof id !== "string") throw new Error("First argument must be String");
+      var own = Object.prototype.hasOwnProperty;
+      if (!own.call(modules, id) && !own.call(pendingModules, id)) throw new Error("Module " + JSON.stringify(id) + " not found");
+      delete modules[id]; delete pendingModules[id];
+    },
     removeAllCached: function () { modules = {}; pendingModules = {}; },
     getCached: function () { return Object.keys(modules).concat(Object.keys(pendingModules)); }
   });
@@ -284,7 +352,7 @@ export const PRELUDE = String.raw`(function (N, G) {
     if (Object.prototype.hasOwnProperty.call(helpers.builtins, id)) return helpers.builtins[id];
     var src = N.storageRead(id);
     if (src === undefined && id.slice(-3) !== ".js") src = N.storageRead(id + ".js");
-    if (src === undefined) throw new Error("Module " + id + " not found");
+    if (src === undefined) throw new Error("Module " + JSON.stringify(id) + " not found"); // jswrap_require: %q
     return runModule(id, src);
   });
 

@@ -12,6 +12,7 @@
 // - a `var` is declared when its statement runs, not hoisted (var-scope.ts).
 import * as acorn from "acorn";
 import * as walk from "acorn-walk";
+import { numberToString, stringToFloat } from "./builtins/number.ts";
 import { analyseScopes } from "./var-scope.ts";
 
 export { SCOPE_CALLABLE, SCOPE_GLOBAL, SCOPE_GLOBALS, SCOPE_MASK, SCOPE_TEMP } from "./var-scope.ts";
@@ -23,6 +24,30 @@ export const FUNCTION_ENTER = "__espnodeEnter";
 export const FUNCTION_LEAVE = "__espnodeLeave";
 /** Hidden global `(source, flags?) => RegExp` that regex literals are rewritten into. */
 export const REGEXP_LITERAL = "__espnodeRegExp";
+
+/** Hidden `(v) => string`: a value as the board converts it to text (numbers through its ftoa). */
+export const TO_TEXT = "__espnodeText";
+/** Hidden `(a, b) => a + b` that joins a number to a string as the board writes the number. */
+export const PLUS = "__espnodeAdd";
+
+/** Put first in a function that reads `arguments`: the board counts the declared parameters too. */
+export const ARGUMENTS_PREFIX = (count: number) => `arguments.length<${count}&&(arguments.length=${count});`;
+
+const NUMERIC_OPERATORS = new Set(["-", "*", "/", "%", "|", "&", "^", "<<", ">>", ">>>"]);
+
+/** A number for sure: `a + b` of two of these never makes text. */
+function isNumeric(n: AnyNode): boolean {
+  if (n.type === "Literal") return typeof n.value === "number";
+  if (n.type === "UnaryExpression") return n.operator === "-" || n.operator === "+" || n.operator === "~";
+  if (n.type === "UpdateExpression") return true;
+  if (n.type === "BinaryExpression") return NUMERIC_OPERATORS.has(n.operator);
+  return false;
+}
+
+/** A number literal V8 writes as the board does (`1`, `0.5`): joining it to a string needs no conversion. */
+function isPlainNumberLiteral(n: AnyNode): boolean {
+  return n.type === "Literal" && typeof n.value === "number" && String(n.value) === numberToString(n.value);
+}
 
 /** Flags Espruino's lexer reads after a regex literal (jslLexRegex); any other letter starts the next token. */
 const LEXER_REGEX_FLAGS = "gimyu";
@@ -205,8 +230,18 @@ interface Edit {
   clamp?: boolean;
 }
 
+/** An assignment target that can be read again: `x`, `this.x`, `o.x`, `o["x"]`, `o[i]`. */
+function isPlainTarget(n: AnyNode): boolean {
+  if (n.type === "Identifier") return true;
+  if (n.type !== "MemberExpression") return false;
+  const simple = (e: AnyNode) => e.type === "Identifier" || e.type === "ThisExpression" || e.type === "Literal";
+  return simple(n.object) && simple(n.property);
+}
+
 /** Collects insertions for one statement. */
-function instrument(node: AnyNode, edits: Edit[], source: string, declarationNames: Map<AnyNode, string>): void {
+function instrument(node: AnyNode, edits: Edit[], source: string, declarationNames: Map<AnyNode, string>, scopeEdits: Edit[] = []): void {
+  // the var-scope rewriting may replace a name: such a target is not copied
+  const rewritten = (target: AnyNode) => scopeEdits.some((e) => e.pos >= target.start && e.pos <= target.end);
   const open = (owner: AnyNode, pos: number, text: string) =>
     edits.push({ pos, text, kind: "open", nodeStart: owner.start, nodeEnd: owner.end });
   const close = (owner: AnyNode, pos: number, text: string) =>
@@ -233,6 +268,13 @@ function instrument(node: AnyNode, edits: Edit[], source: string, declarationNam
       close(body, body.end - 1, leave);
     }
   };
+  // jspeFunctionCall: every declared parameter is in the function's scope, so `arguments` has at least as many
+  const declaredArguments = (fn: AnyNode) => {
+    const count = fn.params.length;
+    if (count && /\barguments\b/.test(source.slice(fn.body.start, fn.body.end))) {
+      open(fn.body, fn.body.start + 1, `${ARGUMENTS_PREFIX(count)}`);
+    }
+  };
   walk.full(node, (n: AnyNode) => {
     switch (n.type) {
       case "WhileStatement":
@@ -246,9 +288,11 @@ function instrument(node: AnyNode, edits: Edit[], source: string, declarationNam
         open(n, n.start, `var ${declarationNames.get(n) ?? n.id.name} = `);
         close(n, n.end, ";");
         instrumentFunctionBody(n.body);
+        declaredArguments(n);
         break;
       case "FunctionExpression":
         instrumentFunctionBody(n.body);
+        declaredArguments(n);
         break;
       case "ArrowFunctionExpression":
         if (n.body.type === "BlockStatement") instrumentFunctionBody(n.body);
@@ -274,7 +318,38 @@ function instrument(node: AnyNode, edits: Edit[], source: string, declarationNam
       case "VariableDeclaration":
         if (n.kind !== "var") replace(n, n.start, n.kind.length, "var");
         break;
+      case "BinaryExpression":
+        // `a + b` → `__espnodeAdd(a, b)` unless it cannot join a number to a string as text
+        if (n.operator === "+" && !(isNumeric(n.left) && isNumeric(n.right)) && !isPlainNumberLiteral(n.left) && !isPlainNumberLiteral(n.right)) {
+          // a space: minified code may put the expression right after a keyword (`return"a"+b`)
+          open(n, n.start, ` ${PLUS}(`);
+          replace(n, findToken(source, n.left.end, n.right.start, "+"), 1, ",");
+          close(n, n.end, ")");
+        }
+        break;
+      case "AssignmentExpression":
+        // `x += y` → `x = __espnodeAdd(x, y)` where reading the target again has no side effect
+        if (n.operator === "+=" && !isPlainNumberLiteral(n.right) && isPlainTarget(n.left) && !rewritten(n.left)) {
+          replace(n, findToken(source, n.left.end, n.right.start, "+="), 2, `=${PLUS}(${source.slice(n.left.start, n.left.end)},`);
+          close(n, n.end, ")");
+        }
+        break;
+      case "TemplateLiteral":
+        for (const expression of n.expressions as AnyNode[]) {
+          open(expression, expression.start, `${TO_TEXT}(`);
+          close(expression, expression.end, ")");
+        }
+        break;
       case "Literal":
+        // jspeFactor LEX_FLOAT: the board reads a literal with a '.' or an exponent with its own stringToFloat
+        if (typeof n.value === "number" && /^[0-9.]/.test(n.raw) && /[.eE]/.test(n.raw) && !/^0[xXbBoO]/.test(n.raw)) {
+          const board = stringToFloat(n.raw).value;
+          if (board !== n.value) replace(n, n.start, n.end - n.start, `(${String(board)})`);
+        } else if (typeof n.value === "number" && /^[1-9][0-9]{15,}$/.test(n.raw)) {
+          // LEX_INT: read into a 64-bit integer (stringToInt), which wraps past 2^63
+          const board = Number(BigInt.asIntN(64, BigInt(n.raw)));
+          if (board !== n.value) replace(n, n.start, n.end - n.start, `(${String(board)})`);
+        }
         // jspeFactor LEX_REGEX: RegExp(source, flags), with no flags argument when there are none
         if (n.regex) {
           const flags = n.regex.flags ? `, ${JSON.stringify(n.regex.flags)}` : "";
@@ -329,7 +404,7 @@ export function transformSource(source: string): TransformedSource {
   const counter = { units: 0, hidden: 0 };
   for (const statement of runnable) {
     const scopes = analyseScopes(statement, source, counter);
-    instrument(statement, edits, source, scopes.declarationNames);
+    instrument(statement, edits, source, scopes.declarationNames, scopes.edits);
     // after the transform's own edits: at one position with the same owner, theirs come first
     edits.push(...scopes.edits);
   }

@@ -94,7 +94,7 @@ export class FlashStorage {
 
   /** File names in flash order. */
   list(): string[] {
-    return [...this.files.keys()];
+    return [...this.files.keys()].filter((name) => name !== "");
   }
 
   /**
@@ -105,7 +105,7 @@ export class FlashStorage {
    */
   write(nameIn: string, data: Buffer, offset = 0, totalSize?: number): StorageWriteResult {
     const name = storageName(nameIn);
-    if (name.length === 0) return { ok: false, error: "Invalid Storage filename" };
+    // an empty name is accepted (jswrap_storage_write checks none); the file can be read but is not listed
     if (offset < 0 || (totalSize ?? 0) < 0) return { ok: false, error: "Invalid offset or size" };
     const size = totalSize && totalSize > 0 ? totalSize : data.length;
     if (size === 0) return { ok: false, error: "Can't create zero length file" };
