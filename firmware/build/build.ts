@@ -7,13 +7,15 @@ import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
 import ts from "typescript";
 import { minify } from "terser";
+import { TraceMap, originalPositionFor } from "@jridgewell/trace-mapping";
 import { checkDeviceCode, type OutputProblem } from "./check-output.ts";
 import { MQTT_CLIENT_INTERNALS } from "../mqtt/client.ts";
 
 /** Property names private to device classes; every other property keeps its name (Espruino APIs, handlers). */
 const MANGLED_PROPERTIES = new RegExp("^(" + MQTT_CLIENT_INTERNALS.join("|") + ")$");
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+// The package root: two folders up from this source, four from its compiled copy in the package (dist/package/).
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), import.meta.url.endsWith(".js") ? "../../../.." : "../..");
 
 export interface DeviceEntry {
   /** Output file name under the output directory. */
@@ -36,50 +38,90 @@ export interface BuiltFile {
   bytes: number;
 }
 
+/** A device-check finding, placed in the TypeScript source when the source maps lead there. */
+export interface SourceProblem extends OutputProblem {
+  /** The source file (absolute) when the problem maps back to one. */
+  file?: string;
+}
+
 export class DeviceCodeError extends Error {
-  constructor(readonly file: string, readonly problems: OutputProblem[]) {
+  constructor(readonly file: string, readonly problems: SourceProblem[]) {
     super(`${file}: the Espruino interpreter cannot run this output:\n` +
-      problems.slice(0, 20).map((p) => `  ${p.line}:${p.column} ${p.message}`).join("\n"));
+      problems.slice(0, 20).map((p) => `  ${p.file ? p.file + ":" : ""}${p.line}:${p.column} ${p.message}`).join("\n"));
   }
 }
 
-/** Bundles, lowers, minifies and checks one entry; returns the device JavaScript. */
+/** Where a position of the device output came from, through each step's source map (null when it is lost). */
+function traceBack(maps: string[], line: number, column: number): { source: string; line: number; column: number } | null {
+  let pos = { source: "", line, column };
+  for (const map of maps) {
+    const o = originalPositionFor(new TraceMap(map), { line: pos.line, column: pos.column });
+    if (o.line === null || o.source === null) return null;
+    pos = { source: o.source, line: o.line, column: o.column };
+  }
+  return pos;
+}
+
+/**
+ * Bundles, lowers, minifies and checks one entry; returns the device JavaScript. `entry` is relative to the
+ * repository or absolute. Device-check findings are placed in the entry's TypeScript (file, line, 1-based column)
+ * through the source maps of the three steps.
+ */
 export async function compileDeviceEntry(entry: string, options: { minify?: boolean; strings?: Record<string, string> } = {}): Promise<string> {
   const strings: Record<string, string> = {};
   for (const [name, text] of Object.entries(options.strings ?? {})) strings[name] = JSON.stringify(text);
+  const entryPath = path.resolve(root, entry);
   const bundled = await esbuild.build({
-    entryPoints: [path.resolve(root, entry)],
+    entryPoints: [entryPath],
+    outfile: path.join(path.dirname(entryPath), "device-bundle.js"),
     bundle: true,
     write: false,
     format: "iife",
     platform: "neutral",
     target: "es2022",
     treeShaking: true,
+    sourcemap: "external",
+    sourcesContent: false,
     // Espruino's require() and exports are the interpreter's own: hide them from esbuild's CommonJS handling.
     define: { require: "ESPRUINO_REQUIRE", exports: "ESPRUINO_EXPORTS", ...strings },
     legalComments: "none",
     logLevel: "silent",
   });
-  const es2022 = bundled.outputFiles[0].text
-    .replace(/\bESPRUINO_REQUIRE\b/g, "require")
-    .replace(/\bESPRUINO_EXPORTS\b/g, "exports")
-    .replace(/^"use strict";\n/, "");
-  const lowered = ts.transpileModule(es2022, {
-    compilerOptions: { target: ts.ScriptTarget.ES5, module: ts.ModuleKind.None, removeComments: true, noEmitHelpers: false },
+  const bundleMap = bundled.outputFiles.find((f) => f.path.endsWith(".map"))!;
+  const bundleJs = bundled.outputFiles.find((f) => f.path.endsWith(".js"))!;
+  // Same-length replacements keep every line and column where esbuild's source map says they are.
+  const es2022 = bundleJs.text
+    .replace(/\bESPRUINO_REQUIRE\b/g, "require" + " ".repeat(9))
+    .replace(/\bESPRUINO_EXPORTS\b/g, "exports" + " ".repeat(9))
+    .replace(/^"use strict";\n/, " ".repeat(13) + "\n");
+  const transpiled = ts.transpileModule(es2022, {
+    fileName: "device-bundle.js",
+    compilerOptions: { target: ts.ScriptTarget.ES5, module: ts.ModuleKind.None, removeComments: true, noEmitHelpers: false, sourceMap: true },
     reportDiagnostics: false,
-  }).outputText;
+  });
+  const lowered = transpiled.outputText.replace(/\/\/# sourceMappingURL=.*\s*$/, "");
   let code = lowered;
+  const maps = [transpiled.sourceMapText!, bundleMap.text];
   if (options.minify !== false) {
     const out = await minify(lowered, {
       ecma: 5,
       compress: { passes: 2, hoist_funs: false, unsafe: false, keep_fargs: false },
       mangle: { toplevel: true, properties: { regex: MANGLED_PROPERTIES } },
       format: { ascii_only: true, comments: false },
+      sourceMap: { asObject: false },
     });
     code = out.code ?? "";
+    maps.unshift(out.map as string);
   }
   const problems = checkDeviceCode(code);
-  if (problems.length) throw new DeviceCodeError(entry, problems);
+  if (problems.length) {
+    const bundleDir = path.dirname(bundleJs.path);
+    throw new DeviceCodeError(entry, problems.map((p) => {
+      // acorn columns are 0-based; the source-map libraries use 0-based columns too; we report 1-based
+      const at = traceBack(maps, p.line, p.column);
+      return at ? { message: p.message, file: path.resolve(bundleDir, at.source), line: at.line, column: at.column + 1 } : p;
+    }));
+  }
   return code;
 }
 

@@ -1,6 +1,14 @@
 #!/usr/bin/env node
-// espnode launcher: registers tsx so the TypeScript CLI runs without a build step.
-import { register } from "tsx/esm/api";
+// espnode launcher. The installed package runs the compiled CLI (dist/package/, built by prepack) on plain node; a
+// checkout, which has the TypeScript sources, runs them with tsx, so a change there needs no build step (and a stale
+// dist/package/ left by `npm pack` is never used).
+import { existsSync } from "node:fs";
 
-register();
-await import("../cli/main.ts");
+const source = new URL("../cli/main.ts", import.meta.url);
+if (existsSync(source)) {
+  const { register } = await import("tsx/esm/api");
+  register();
+  await import(source.href);
+} else {
+  await import("../../dist/package/host-tools/cli/main.js");
+}

@@ -9,6 +9,9 @@ import { registerProvisionCommand } from "./provision-command.ts";
 import { registerMonitorCommand } from "./monitor-command.ts";
 import { registerDemoCommand } from "./demo-command.ts";
 import { registerBuildCommand } from "./build-command.ts";
+import { registerInitCommand } from "./init-command.ts";
+import { registerRunCommand } from "./run-command.ts";
+import { registerDevCommand } from "./dev-command.ts";
 import { EXIT_CODES_HELP, ExitCode } from "./exit-codes.ts";
 
 export function buildProgram(): Command {
@@ -29,7 +32,10 @@ export function buildProgram(): Command {
   });
   registerListCommand(program);
   registerFlashCommand(program);
+  registerInitCommand(program);
   registerBuildCommand(program);
+  registerRunCommand(program);
+  registerDevCommand(program);
   registerDeployCommand(program);
   registerProvisionCommand(program);
   registerMonitorCommand(program);

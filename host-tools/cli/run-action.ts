@@ -8,7 +8,7 @@ export function action<F extends CommonFlags>(
 ): (...args: unknown[]) => Promise<void> {
   return async (...args: unknown[]) => {
     // commander passes positional args, then the options object, then the Command.
-    const positional = args.slice(0, -2).filter((a): a is string => typeof a === "string");
+    const positional = args.slice(0, -2).flat().filter((a): a is string => typeof a === "string"); // variadic: an array
     const flags = args[args.length - 2] as F;
     const out = new Output(flags);
     try {

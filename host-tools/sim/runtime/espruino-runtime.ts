@@ -441,6 +441,10 @@ export class EspruinoRuntime {
         if (typeof fn !== "function" && typeof fn !== "string") throw new this.realm.Error("Function or String not supplied!");
         return this.loop.setTimer(fn, ms, args, repeat, Date.now());
       },
+      timerList: () => {
+        const now = Date.now();
+        return this.loop.listTimers().map((t) => ({ id: t.id, time: Math.max(0, t.due - now), interval: t.repeat ? t.interval : undefined, callback: t.fn }));
+      },
       clearTimer: (id: number | undefined) => {
         if (!this.loop.clearTimer(id) && id !== undefined) throw new this.realm.Error(`Unknown Timeout ${this.format(id)}`);
       },

@@ -71,6 +71,11 @@ export class EventLoop {
     return due;
   }
 
+  /** Pending timers in id order (for the hidden root's `timers`, as jsiTimersChanged keeps them on a board). */
+  listTimers(): Timer[] {
+    return [...this.timers.values()].sort((a, b) => a.id - b.id);
+  }
+
   nextDue(): number | undefined {
     let next: number | undefined;
     for (const timer of this.timers.values()) if (next === undefined || timer.due < next) next = timer.due;

@@ -223,6 +223,22 @@ export const PRELUDE = String.raw`(function (N, G) {
         for (var n = 0; n < value.length; n++) word(addr + n * size, +value[n] >>> 0);
     };
   }
+  // The interpreter's hidden root (execInfo.hiddenRoot, reachable as global["\xff"]): tools read its timers
+  // (keyed by timer id, each {time, callback, interval?}) to see whether a program has work left.
+  Object.defineProperty(G, "\xff", {
+    get: function () {
+      var timers = {};
+      var list = N.timerList();
+      for (var i = 0; i < list.length; i++) {
+        var t = { time: list[i].time, callback: list[i].callback };
+        if (list[i].interval !== undefined) t.interval = list[i].interval;
+        timers[list[i].id] = t;
+      }
+      return { timers: timers, watches: [] };
+    },
+    enumerable: false,
+    configurable: true,
+  });
   hideAll(G, { peek8: peek(1), peek16: peek(2), peek32: peek(4), poke8: poke(1), poke16: poke(2), poke32: poke(4) });
 
   // I2C: the BME280 (0x76) sits on the bus.

@@ -1,0 +1,3 @@
+// `espnode/bme280`: a BME280 (temperature, pressure, humidity) on I2C, integer compensation as Bosch's datasheet.
+//   I2C1.setup({ scl: D22, sda: D21 }); var bme = new Bme280(I2C1, BME280_ADDRESS); if (bme.init()) …
+export { Bme280, BME280_ADDRESS, BME280_CHIP_ID, type I2cBus } from "../sensors/bme280.ts";
