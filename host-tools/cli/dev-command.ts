@@ -1,7 +1,7 @@
 // `espnode dev [ENTRY]`
 import type { Command } from "commander";
 import { addPortOptions, portOptions, type CommonFlags } from "./common-options.ts";
-import { action } from "./run-action.ts";
+import { action, untilInterrupted } from "./run-action.ts";
 
 export function registerDevCommand(program: Command): void {
   addPortOptions(
@@ -12,23 +12,18 @@ export function registerDevCommand(program: Command): void {
   ).action(
     action<CommonFlags>(async (flags, out, [entry]) => {
       const { devLoop } = await import("../commands/dev.ts");
-      const abort = new AbortController();
-      const onSigint = () => abort.abort();
-      process.once("SIGINT", onSigint);
-      try {
-        const r = await devLoop({
+      const r = await untilInterrupted((signal) =>
+        devLoop({
           ...portOptions(flags, out),
           entry,
-          signal: abort.signal,
+          signal,
           onStep: (m) => out.step(m),
           onOutput: (text) => out.write(text),
           onProblem: (m) => out.warn(m),
           onDeployed: (d) => out.success(d.skipped ? `unchanged (${d.bytes} bytes): nothing to deploy` : `deployed ${d.bytes} bytes, restarted`),
-        });
-        out.result({ ok: true, ...r });
-      } finally {
-        process.removeListener("SIGINT", onSigint);
-      }
+        }),
+      );
+      out.result({ ok: true, ...r });
     }),
   );
 }

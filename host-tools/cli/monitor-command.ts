@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import { EspnodeError } from "../transport/errors.ts";
 import { addPortOptions, portOptions, type CommonFlags } from "./common-options.ts";
-import { action } from "./run-action.ts";
+import { action, untilInterrupted } from "./run-action.ts";
 
 interface MonitorFlags extends CommonFlags {
   csv?: string;
@@ -41,22 +41,17 @@ export function registerMonitorCommand(program: Command): void {
       const { monitor } = await import("../commands/monitor.ts");
       const { MonitorView } = await import("./monitor-view.ts");
       const view = new MonitorView(out, flags);
-      const abort = new AbortController();
-      const onSigint = () => abort.abort();
-      process.on("SIGINT", onSigint);
-      try {
-        const summary = await monitor({
+      const summary = await untilInterrupted((signal) =>
+        monitor({
           ...portOptions(flags, out),
           durationMs,
           filter,
-          signal: abort.signal,
+          signal,
           onEvent: (ev) => view.event(ev),
           onStatus: (m) => out.step(m),
-        });
-        await view.finish(summary);
-      } finally {
-        process.off("SIGINT", onSigint);
-      }
+        }),
+      );
+      await view.finish(summary);
     }),
   );
 }

@@ -19,3 +19,15 @@ export function action<F extends CommonFlags>(
     }
   };
 }
+
+/** Runs a long-lived command body with a signal that Ctrl-C (SIGINT) aborts, so it can stop cleanly. */
+export async function untilInterrupted<T>(body: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const abort = new AbortController();
+  const onSigint = () => abort.abort();
+  process.on("SIGINT", onSigint);
+  try {
+    return await body(abort.signal);
+  } finally {
+    process.off("SIGINT", onSigint);
+  }
+}
