@@ -6,6 +6,7 @@ import { registerFlashCommand } from "./flash-command.ts";
 import { registerListCommand } from "./list-command.ts";
 import { registerDeployCommand } from "./deploy-command.ts";
 import { registerProvisionCommand } from "./provision-command.ts";
+import { registerStationCommand } from "./station-command.ts";
 import { registerMonitorCommand } from "./monitor-command.ts";
 import { registerDemoCommand } from "./demo-command.ts";
 import { registerBuildCommand } from "./build-command.ts";
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
   registerDevCommand(program);
   registerDeployCommand(program);
   registerProvisionCommand(program);
+  registerStationCommand(program);
   registerMonitorCommand(program);
   registerSimCommand(program);
   registerDemoCommand(program);

@@ -44,6 +44,8 @@ export interface OnlineWatch {
   stop(): void;
 }
 
+let watchCount = 0;
+
 export async function watchForOnline(config: DeviceConfig, opts: VerifyOptions = {}): Promise<OnlineWatch> {
   const url = opts.brokerUrl ?? config.broker;
   const addr = parseBrokerUrl(url);
@@ -59,7 +61,9 @@ export async function watchForOnline(config: DeviceConfig, opts: VerifyOptions =
     username: opts.username ?? config.mqttUser,
     password: opts.password ?? config.mqttPass,
     ca: ca ? [ca] : undefined,
-    clientId: `espnode-verify-${process.pid}-${Date.now().toString(36)}`,
+    // Unique per watch: `espnode station` watches several devices at once, and a broker drops the older of two
+    // sessions with one client id (each then reconnects and takes the other's place, never settling).
+    clientId: `espnode-verify-${process.pid}-${Date.now().toString(36)}-${(++watchCount).toString(36)}`,
     reconnectPeriod: 1000,
     connectTimeout: 5000,
   });

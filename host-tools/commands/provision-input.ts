@@ -247,6 +247,11 @@ export function parseFromFile(text: string, path: string): ProvisionFlags {
     const row = split(lines[1]);
     raw = Object.fromEntries(head.map((h, i) => [h, row[i]]));
   }
+  return flagsFromRecord(raw, path);
+}
+
+/** One device's values keyed by flag (device-id), camelCase or config name (id) as ProvisionFlags; refuses passwords. */
+export function flagsFromRecord(raw: Record<string, unknown>, path: string): ProvisionFlags {
   // Accept flag spellings (device-id), camelCase (deviceId) and the config's own field names (id).
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(raw)) {

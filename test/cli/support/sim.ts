@@ -21,9 +21,10 @@ export interface SimUnderTest {
 }
 
 /** A virtual board in a temporary state directory; `app`: JavaScript deployed (in-process) and running before it returns. */
-export async function startSim(opts: { baud?: number; app?: string; consoleBlocks?: boolean } = {}): Promise<SimUnderTest> {
+export async function startSim(opts: { baud?: number; app?: string; consoleBlocks?: boolean; seed?: number } = {}): Promise<SimUnderTest> {
   const stateDir = await mkdtemp(join(tmpdir(), "espnode-sim-test-"));
-  const board = await VirtualBoard.start({ stateDir, baud: opts.baud ?? 0, wifi: TEST_AP, seed: 1, consoleBlocks: opts.consoleBlocks });
+  // The seed also makes the board's MAC address (24:0a:c4 + seed): boards with different seeds are told apart.
+  const board = await VirtualBoard.start({ stateDir, baud: opts.baud ?? 0, wifi: TEST_AP, seed: opts.seed ?? 1, consoleBlocks: opts.consoleBlocks });
   if (opts.app !== undefined) {
     const transport = new InProcessTransport(board.port);
     await deploy({ transport, data: Buffer.from(opts.app) });
