@@ -121,7 +121,7 @@ export class BoardCore {
   /** A sandbox promise rejected with nobody handling it. */
   uncaughtPromise(reason: unknown): void {
     if (this.halted || !this.runtime) return;
-    this.console.print(`Uncaught (in promise) ${this.runtime.uncaughtText(reason, false).replace(/^Uncaught /, "")}`);
+    this.console.print(this.runtime.unhandledRejectionText(reason));
     this.afterActivity();
   }
 
@@ -251,7 +251,7 @@ export class BoardCore {
           this.runBootFile(BOOT_ALWAYS_FILE);
           this.printLogo(true);
           const code = this.storage.read(action.file);
-          if (code) this.runtime.evaluate(code.toString("latin1"));
+          if (code) this.runtime.evaluate(code.toString("latin1"), action.file);
         } else {
           // without a file: saved state and boot code come back (jsiSoftInit), no logo
           this.loadSavedCode();
@@ -288,7 +288,8 @@ export class BoardCore {
 
   private runBootFile(name: string): void {
     const code = this.storage.read(name);
-    if (code && code.length) this.runtime.evaluate(code.toString("latin1"));
+    // jsfLoadBootCodeFromFlash names .bootcde "boot code" in a stack, .boot0-3 by their file name
+    if (code && code.length) this.runtime.evaluate(code.toString("latin1"), name === ".bootcde" ? "boot code" : name);
   }
 
   /** jsiSoftInit: E.on('init') handlers, then onInit(), run right away (not queued), before the logo and prompt. */

@@ -35,10 +35,9 @@ describe("call-depth limit at the console", () => {
     const out = await t.type("depth(200)");
     expect(out).toContain(
       TOO_DEEP +
-        // the caret marks the call that would go too deep
-        " at line 1 col 36\r\n" +
-        "function depth(n) { return n > 0 ? depth(n - 1) + 1 : 0; }\r\n" +
-        " ".repeat(35) + "^\r\n" +
+        // every running call, innermost first, at its call's `)` in depth's own code (kept without `return`)
+        ("    at depth (:1:20)\r\nn > 0 ? depth(n - 1) + 1 : 0;\r\n" + " ".repeat(19) + "^\r\n").repeat(DEFAULT_MAX_CALL_DEPTH) +
+        "    at REPL (:1:10)\r\ndepth(200)\r\n" + " ".repeat(9) + "^\r\n" +
         "Execution Interrupted\r\n>",
     );
     expect(out).not.toContain("=");
@@ -74,7 +73,7 @@ describe("call-depth limit at the console", () => {
   it("in an interval: reported as interrupted event processing, the interval is removed, other timers go on", async () => {
     // the bad interval may fire while the console is still answering the line that set it up, so the report is
     // looked for in everything printed from that line on
-    const reportEnd = /in function called from system\r\n/;
+    const reportEnd = /Too much recursion[^]*\r\n    at :\d+:\d+\r\n.*\r\n *\^\r\n/;
     let report = await t.type(
       "var runs = 0, other = 0; var good = setInterval(function () { other++; }, 30); var bad = setInterval(function () { runs++; depth(100); }, 30);",
     );

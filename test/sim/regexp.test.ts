@@ -45,13 +45,13 @@ describe("RegExp on the board", () => {
 
   it("reads the pattern as Espruino's lexer does: V8 syntax errors are fine, only g/i/m/y/u are flags", async () => {
     expect(await result('/(/.test("(")')).toBe("=true"); // V8: SyntaxError (unterminated group)
-    expect(await t.type("/a/s")).toContain("Uncaught SyntaxError: Got ID:s expected EOF\r\n at line 1 col 4\r\n");
+    expect(await t.type("/a/s")).toContain("Uncaught SyntaxError: Got ID:s expected EOF\r\n    at REPL (:1:4)\r\n/a/s\r\n   ^\r\n");
     // the regex ends at the first '/', even inside [...]
     expect(await t.type('/[/]/.test("/")')).toContain("Uncaught SyntaxError: Got ']' expected EOF");
   });
 
   it("throws the board's errors when matching reaches an unsupported part", async () => {
-    expect(await t.type('/[a/.test("a")')).toContain("Uncaught Error: Unfinished character set in RegEx\r\n at line 1 col");
+    expect(await t.type('/[a/.test("a")')).toContain('Uncaught Error: Unfinished character set in RegEx\r\n    at REPL (:1:14)\r\n/[a/.test("a")\r\n' + " ".repeat(13) + "^\r\n");
     expect(await t.type('/(a)\\1/.test("aa")')).toContain("Uncaught Error: Backreferences not supported\r\n");
     expect(await t.type("new RegExp(5)")).toContain("Uncaught TypeError: Expecting String as first argument, got Number\r\n");
     expect(await result('/a|[b/.test("a")')).toBe("=true");
@@ -119,8 +119,8 @@ describe("RegExp objects passed to the board's own functions", () => {
 
 describe("source positions and interrupts", () => {
   it("reports errors at the right column after a rewritten literal, and on the right line", async () => {
-    expect(await t.type('var r = /abc/g; nope()')).toContain('Uncaught ReferenceError: "nope" is not defined\r\n at line 1 col 17\r\n');
-    expect(await t.type("if (1) {\r var r = /x/g;\r nope();\r}")).toContain('"nope" is not defined\r\n at line 3 col 2\r\n');
+    expect(await t.type('var r = /abc/g; nope()')).toContain('Uncaught ReferenceError: "nope" is not defined\r\n    at REPL (:1:17)\r\n');
+    expect(await t.type("if (1) {\r var r = /x/g;\r nope();\r}")).toContain('"nope" is not defined\r\n    at REPL (:3:2)\r\n nope();\r\n ^\r\n');
   });
 
   it("Ctrl-C stops a match that would take forever", async () => {

@@ -4,6 +4,7 @@ import vm from "node:vm";
 import { createHash, pbkdf2Sync } from "node:crypto";
 import { crc32 } from "node:zlib";
 import { DEFAULT_MAX_CALL_DEPTH, RECURSION_MESSAGE } from "./call-depth.ts";
+import { boardStack, syntaxErrorStack, type Frame, type ScriptInfo } from "./error-stack.ts";
 import { EventLoop } from "./event-loop.ts";
 import { CONSOLE_FORMAT, formatValue, PRINT_FORMAT } from "./format-value.ts";
 import { BASE_USAGE, countJsVars, JSVAR_BLOCK_SIZE, JSVAR_TOTAL, snapshotBuiltins, type BuiltinSnapshot } from "./memory-estimate.ts";
@@ -43,8 +44,8 @@ export class InterruptSignal {
  */
 export class RecursionSignal {
   readonly espnodeSignal = "recursion";
-  /** `espruino-N.js:line:col` of the call that went too deep. */
-  constructor(readonly where: string) {}
+  /** V8's (host realm) stack at the call that went too deep: its first user frame is the refused function's start. */
+  constructor(readonly stack: string) {}
 }
 
 /** Thrown through user code when the board must reboot right now (watchdog, E.reboot). */
@@ -67,8 +68,7 @@ export interface RuntimeHost {
   watchdogTimeScale?: number;
 }
 
-interface ScriptRecord {
-  source: string;
+interface ScriptRecord extends ScriptInfo {
   transformed: TransformedSource;
 }
 
@@ -119,6 +119,8 @@ export class EspruinoRuntime {
     this.loop = new EventLoop(() => host.wake());
     this.context = vm.createContext({}, { name: "espruino", codeGeneration: { strings: true, wasm: false } });
     this.global = vm.runInContext("globalThis", this.context) as Record<string, any>;
+    // the board's stack lists every nested call (jslPrintStackTrace walks all lexers)
+    vm.runInContext("Error.stackTraceLimit = 200", this.context);
     this.realm = vm.runInContext("({ Error: Error, SyntaxError: SyntaxError, JSON: JSON })", this.context);
     const flag = host.interruptFlag;
     const maxCallDepth = host.maxCallDepth ?? DEFAULT_MAX_CALL_DEPTH;
@@ -162,16 +164,19 @@ export class EspruinoRuntime {
 
   // ---- running code -------------------------------------------------------------------------------------------
 
-  /** Runs console/boot code statement by statement; prints errors like Espruino. */
-  evaluate(source: string): { ok: boolean; value?: unknown } {
+  /**
+   * Runs console/boot code statement by statement; prints errors like Espruino. `stackName` is what the board's
+   * stack calls this code (jspEvaluateVar): "REPL", "boot code", ".boot0", the file given to load(file), "event".
+   */
+  evaluate(source: string, stackName = "REPL"): { ok: boolean; value?: unknown } {
     const transformed = transformSource(source);
     let result: { ok: boolean; value?: unknown } = { ok: true, value: undefined };
     if (transformed.code.trim()) {
-      const filename = this.remember(source, transformed);
+      const filename = this.remember({ source, transformed, stackName });
       result = this.guard(() => new vm.Script(transformed.code, { filename }).runInContext(this.context), false);
     }
     if (result.ok && transformed.syntaxError) {
-      this.host.print(`Uncaught SyntaxError: ${transformed.syntaxError.message}\n${this.positionText(source, transformed.syntaxError.pos)}`);
+      this.host.print(`Uncaught SyntaxError: ${transformed.syntaxError.message}\n${syntaxErrorStack(source, transformed.syntaxError.pos, stackName)}`);
       return { ok: false };
     }
     return result;
@@ -182,7 +187,7 @@ export class EspruinoRuntime {
     const wrapped = `(function (exports, module) {\n${source}\n})`;
     const transformed = transformSource(wrapped);
     if (transformed.syntaxError) throw new this.realm.SyntaxError(`${transformed.syntaxError.message} in module ${id}`);
-    const filename = this.remember(wrapped, transformed);
+    const filename = this.remember({ source: wrapped, transformed, stackName: "module", moduleWrapper: true });
     return new vm.Script(transformed.code, { filename }).runInContext(this.context);
   }
 
@@ -192,7 +197,7 @@ export class EspruinoRuntime {
    */
   call(fn: unknown, thisObj: unknown, args: unknown[], stopped?: () => void): void {
     if (typeof fn === "string") {
-      this.evaluate(fn);
+      this.evaluate(fn, "event");
       return;
     }
     if (typeof fn !== "function") return;
@@ -329,7 +334,7 @@ export class EspruinoRuntime {
       if (err instanceof RecursionSignal || this.recursion) return this.reportRecursion(fromSystem, stopped);
       if (err instanceof InterruptSignal) return this.reportInterrupt(fromSystem, stopped);
       if (isSignal(err)) throw err;
-      this.host.print(this.uncaughtText(err, fromSystem));
+      this.host.print(this.uncaughtText(err));
       return { ok: false };
     } finally {
       this.callDepth = depth;
@@ -344,27 +349,36 @@ export class EspruinoRuntime {
   }
 
   /**
-   * jsiCheckErrors after jspCheckStackPosition: the exception (with its position), then "Execution Interrupted";
-   * from a callback the interruption is reported first ("... during event processing.").
+   * jsiCheckErrors after jspCheckStackPosition: the exception with its stack, then "Execution Interrupted"; from a
+   * callback the interruption is reported first ("... during event processing.").
    */
   private reportRecursion(fromSystem: boolean, stopped?: () => void): { ok: false } {
-    const where = this.recursion?.where ?? "";
+    const stack = this.recursion?.stack ?? "";
     this.recursion = undefined;
     // a Ctrl-C that arrived meanwhile is part of the same interruption
     Atomics.store(this.host.interruptFlag, 0, 0);
     stopped?.();
-    const uncaught = `Uncaught Error: ${RECURSION_MESSAGE}\n${this.stackPosition(where)}`;
-    if (fromSystem) this.host.print(`Execution Interrupted during event processing.\n${uncaught}in function called from system\n`);
+    const uncaught = `Uncaught Error: ${RECURSION_MESSAGE}\n${this.recursionStack(stack)}`;
+    if (fromSystem) this.host.print(`Execution Interrupted during event processing.\n${uncaught}`);
     else this.host.print(`${uncaught}Execution Interrupted\n`);
     return { ok: false };
   }
 
   /** Stops the user code: the call that would nest deeper than the stack allows does not run. */
   private tooMuchRecursion(): never {
-    // host-realm stack: [0] the enter call at the top of the function that may not run, [1] the call to it
-    const frames = new Error().stack?.match(/espruino-\d+\.js:\d+:\d+/g) ?? [];
-    this.recursion = new RecursionSignal(frames[1] ?? frames[0] ?? "");
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 500;
+    const stack = new Error().stack ?? "";
+    Error.stackTraceLimit = limit;
+    this.recursion = new RecursionSignal(stack);
     throw this.recursion;
+  }
+
+  /** The board's stack for a refused call: its first user frame is the enter call of the function that did not run. */
+  private recursionStack(stack: string): string {
+    const frames = this.framesOf(stack);
+    const first = frames.findIndex((f) => !("native" in f));
+    return boardStack(first < 0 ? frames : frames.slice(first + 1), false, false);
   }
 
   private checkWatchdog(now: number): void {
@@ -372,63 +386,76 @@ export class EspruinoRuntime {
     if (dog && now - dog.lastKick > dog.timeoutMs) this.raise(new HardResetSignal("watchdog"));
   }
 
-  private remember(source: string, transformed: TransformedSource): string {
+  private remember(record: ScriptRecord): string {
     const filename = `espruino-${++scriptCounter}.js`;
-    this.scripts.set(filename, { source, transformed });
+    this.scripts.set(filename, record);
     if (this.scripts.size > MAX_SCRIPTS) this.scripts.delete(this.scripts.keys().next().value!);
     return filename;
   }
 
-  /** `Uncaught Error: msg` plus Espruino's position lines when the error came from user code. */
-  uncaughtText(err: unknown, fromSystem: boolean): string {
+  /** `Uncaught Error: msg` plus the board's stack when the error came from user code (jsiCheckErrors). */
+  uncaughtText(err: unknown): string {
     if (err instanceof RecursionSignal) {
       // only a promise callback gets here: the signal ended as the promise's rejection
       if (this.recursion === err) this.recursion = undefined;
-      return `Uncaught Error: ${RECURSION_MESSAGE}\n${this.stackPosition(err.where)}` + (fromSystem ? "in function called from system\n" : "");
+      return `Uncaught Error: ${RECURSION_MESSAGE}\n${this.recursionStack(err.stack)}`;
     }
-    let text: string;
-    let where = "";
     if (err !== null && typeof err === "object" && "message" in err && typeof (err as Error).stack === "string") {
       // errors have no name here (as on the board): the prelude gives each error prototype its type
       const typed = err as Error & { type?: unknown };
       const { name, message } = espruinoError({ name: typed.type === undefined ? typed.name : String(typed.type), message: typed.message });
-      text = `Uncaught ${name}: ${message}\n`;
-      where = this.stackPosition((err as Error).stack!);
-    } else {
-      // jsiCheckErrors: jsiConsolePrintf("Uncaught %v\n", exception), so `throw "x"` prints `Uncaught x`
-      text = `Uncaught ${this.asString(err)}\n`;
+      return `Uncaught ${name}: ${message}\n${this.errorStack(err as Error)}`;
     }
-    return text + where + (fromSystem ? "in function called from system\n" : "");
+    // jsiCheckErrors: jsiConsolePrintf("Uncaught %v\n", exception), so `throw "x"` prints `Uncaught x`
+    return `Uncaught ${this.asString(err)}\n`;
   }
 
-  private stackPosition(stack: string): string {
-    const match = /(espruino-\d+\.js):(\d+):(\d+)/.exec(stack);
-    if (!match) return "";
-    const record = this.scripts.get(match[1]!);
-    if (!record) return "";
-    const generatedOffset = offsetOf(record.transformed.code, Number(match[2]), Number(match[3]));
-    return this.positionText(record.source, record.transformed.originalOffset(generatedOffset));
+  /**
+   * An unhandled promise rejection (jswrap_promise.c _jswrap_promise_seal): a new Error "Unhandled promise
+   * rejection: <reason as text>", then the reason's own stack.
+   */
+  unhandledRejectionText(reason: unknown): string {
+    if (reason instanceof RecursionSignal) return this.uncaughtText(reason);
+    let text: string;
+    let stack = "";
+    if (reason !== null && typeof reason === "object" && "message" in reason && typeof (reason as Error).stack === "string") {
+      const typed = reason as Error & { type?: unknown };
+      const { name, message } = espruinoError({ name: typed.type === undefined ? typed.name : String(typed.type), message: typed.message });
+      text = `${name}: ${message}`;
+      stack = this.errorStack(reason as Error);
+    } else text = this.asString(reason);
+    return `Uncaught Error: Unhandled promise rejection: ${text}\n${stack}`;
   }
 
-  /** ` at line L col C`, the line (long lines cut around the position with "...", as Espruino does) and a caret. */
-  private positionText(source: string, pos: number): string {
-    const before = source.slice(0, pos);
-    const line = before.split("\n").length;
-    let lineStart = before.lastIndexOf("\n") + 1;
-    const col = pos - lineStart + 1;
-    const lineEnd = source.indexOf("\n", lineStart);
-    let lineText = source.slice(lineStart, lineEnd < 0 ? undefined : lineEnd).replace(/\r$/, "");
-    let prefix = "";
-    let caretCol = col;
-    if (lineText.length > 60 && col - 1 > 30) {
-      const skip = col - 1 - 30;
-      prefix = "...";
-      lineText = lineText.slice(skip + 3);
-      caretCol = col - skip;
-      lineStart += skip;
+  /** The board's stack of an error V8 raised or user code constructed (V8 records both where they are made). */
+  private errorStack(err: Error): string {
+    const frames = this.framesOf(err.stack!);
+    // an error raised inside a native (prelude code, V8 builtins) is reported at the user's call of that native
+    const origin = frames.length > 0 && !("native" in frames[0]!);
+    const reference = err.name === "ReferenceError" || (err as { type?: unknown }).type === "ReferenceError";
+    const notFunction = / is not a function/.test(String(err.message));
+    return boardStack(frames, origin, reference, notFunction);
+  }
+
+  /** V8's stack frames: user code mapped back to its source; the sandbox's own helpers left out. */
+  private framesOf(stack: string): Frame[] {
+    const frames: Frame[] = [];
+    for (const line of stack.split("\n").slice(1)) {
+      if (!/^\s+at /.test(line)) continue;
+      const match = /(espruino-[\w-]+\.js):(\d+):(\d+)\)?$/.exec(line);
+      // helpers that stand for an operator the board does inline (scope lookups, `+`, checks) are not calls
+      if (match && /^espruino-(scope|hidden|checks)\.js$/.test(match[1]!)) continue;
+      const record = match ? this.scripts.get(match[1]!) : undefined;
+      if (!record) {
+        frames.push({ native: true });
+        continue;
+      }
+      const generatedOffset = offsetOf(record.transformed.code, Number(match![2]), Number(match![3]));
+      frames.push({ script: record, offset: record.transformed.originalOffset(generatedOffset) });
     }
-    const shown = prefix + lineText.slice(0, 60 - prefix.length) + (lineText.length > 60 - prefix.length ? "..." : "");
-    return ` at line ${line} col ${col}\n${shown}\n${" ".repeat(Math.max(0, caretCol - 1))}^\n`;
+    // the host's frames below the sandbox (the console, timers) are not the board's
+    while (frames.length && "native" in frames[frames.length - 1]!) frames.pop();
+    return frames;
   }
 
   // ---- natives every board has -------------------------------------------------------------------------------

@@ -122,11 +122,12 @@ function functionText(fn: Function, options: FormatOptions): string {
   const source = Function.prototype.toString.call(fn);
   if (source.includes("[native code]")) return "function () { [native code] }";
   const params = functionParameters(source);
-  if (options.limit) return `function (${params}) {${LIMIT_TEXT}}`;
   const open = source.indexOf("{");
   const body = withoutInstrumentation(
     open >= 0 ? source.slice(open + 1, source.lastIndexOf("}")).trim() : `return ${source.replace(/^[^=]*=>\s*/, "")}`,
   );
+  // a function without code has nothing to shorten: `function () {}`
+  if (options.limit) return `function (${params}) {${body ? LIMIT_TEXT : ""}}`;
   return body.includes("\n") ? `function (${params}) {\n  ${body}\n}` : `function (${params}) {${body}}`;
 }
 

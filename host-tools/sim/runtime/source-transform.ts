@@ -91,7 +91,7 @@ export interface TransformedSource {
   originalOffset(generatedOffset: number): number;
 }
 
-type AnyNode = acorn.Node & Record<string, any>;
+export type AnyNode = acorn.Node & Record<string, any>;
 
 /** Parser that records each top-level statement as soon as it is complete, like Espruino's statement-at-a-time parse. */
 function parseStatements(source: string): { statements: AnyNode[]; error?: { message: string; pos: number } } {
@@ -112,6 +112,11 @@ function parseStatements(source: string): { statements: AnyNode[]; error?: { mes
     const pos = typeof (err as any).pos === "number" ? (err as any).pos : source.length;
     return { statements, error: { message: syntaxMessageAt(source, pos), pos } };
   }
+}
+
+/** The statements of `source` that parse (for error positions: error-stack.ts). */
+export function parseProgram(source: string): AnyNode[] {
+  return parseStatements(source).statements;
 }
 
 /** Espruino reports a syntax error as the token it got and what it expected. */
@@ -407,6 +412,16 @@ export function transformSource(source: string): TransformedSource {
     instrument(statement, edits, source, scopes.declarationNames, scopes.edits);
     // after the transform's own edits: at one position with the same owner, theirs come first
     edits.push(...scopes.edits);
+  }
+  // the console's `=value` (jspeStatement): `var x = 5` gives 5 (the last declarator's value, undefined without an
+  // initialiser) and a function declaration gives the function, where V8's completion value is empty
+  const last = runnable[runnable.length - 1];
+  if (last?.type === "VariableDeclaration") {
+    const declarator = last.declarations[last.declarations.length - 1];
+    const value = declarator.init && declarator.id.type === "Identifier" ? declarator.id.name : "void 0";
+    edits.push({ pos: last.end, text: `;${value}`, kind: "close", nodeStart: last.start, nodeEnd: last.end });
+  } else if (last?.type === "FunctionDeclaration") {
+    edits.push({ pos: last.end, text: `;${last.id.name}`, kind: "close", nodeStart: last.start - 1, nodeEnd: last.end + 1 });
   }
   const end = runnable.length ? runnable[runnable.length - 1]!.end : 0;
   const { code, map } = applyEdits(source, 0, end, edits);
