@@ -68,41 +68,21 @@ var AWAIT_CONNACK = 3;
 var UP = 4;
 var PAUSED = 5;
 
-// Outbound in-flight slot states.
+// Outbound in-flight slot states (the low two bits of outFlags; bit 2 is the retain flag).
 var FREE = 0;
 var AWAIT_PUBACK = 1;
 var AWAIT_PUBREC = 2;
 var AWAIT_PUBCOMP = 3;
-
-function u16(n: number): string {
-  return String.fromCharCode((n >> 8) & 255, n & 255);
-}
-
-/**
- * Fixed header (packet type and flags, remaining length in 1-4 bytes) followed by the packet's first 16-bit field
- * (topic length or packet id), built as one string: the publish path makes no intermediate strings.
- */
-function header16(first: number, len: number, field: number): string {
-  var f = String.fromCharCode;
-  var hi = (field >> 8) & 255;
-  var lo = field & 255;
-  if (len < 128) return f(first, len, hi, lo);
-  if (len < 16384) return f(first, (len & 127) | 128, len >> 7, hi, lo);
-  if (len < 2097152) return f(first, (len & 127) | 128, ((len >> 7) & 127) | 128, len >> 14, hi, lo);
-  return f(first, (len & 127) | 128, ((len >> 7) & 127) | 128, ((len >> 14) & 127) | 128, len >> 21, hi, lo);
-}
+var RETAIN_BIT = 4;
 
 /** PINGREQ and DISCONNECT: a type and a zero remaining length. */
 var PINGREQ_PACKET = "\xc0\x00";
 var DISCONNECT_PACKET = "\xe0\x00";
 
-function lstr(s: string): string {
-  return u16(s.length) + s;
-}
-
-function isPublishTopic(t: string): boolean {
-  return typeof t === "string" && t.length > 0 && t.length <= 65535 && t.indexOf("+") < 0 && t.indexOf("#") < 0;
-}
+// On Espruino every function is a JsVar structure of its own and every call allocates a scope (one JsVar per
+// parameter and local), so this file keeps few functions and the hot paths (QoS0 publish, inbound PUBLISH) call
+// no helpers. Fields left at their prototype default (the assignments after the class) cost nothing per instance
+// until first written.
 
 export class MqttClient {
   opt: MqttOptions;
@@ -111,49 +91,49 @@ export class MqttClient {
   maxPacketSize: number;
   sendWindow: number;
 
-  state = IDLE;
-  link: MqttSocket | null = null;
-  connected = false;
-  sessionPresent = false;
-  now = 0;
-  openedAt = 0;
-  upSince = 0;
-  reconnectAt = 0;
-  attempt = 0;
-  lastTx = 0;
-  lastRx = 0;
-  pingAt = 0;
-  unsent = 0;
-  nextId = 0;
-  opened = false;
+  declare state: number;
+  declare link: MqttSocket | null;
+  declare connected: boolean;
+  declare sessionPresent: boolean;
+  declare now: number;
+  declare openedAt: number;
+  declare upSince: number;
+  declare reconnectAt: number;
+  declare attempt: number;
+  declare lastTx: number;
+  declare lastRx: number;
+  declare pingAt: number;
+  declare unsent: number;
+  declare nextId: number;
+  declare opened: boolean;
 
   // Parser state: pending bytes of an incomplete packet, and bytes still to skip of an oversize one.
-  rx = "";
-  skip = 0;
+  declare rx: string;
+  declare skip: number;
 
-  // Outbound QoS1/2 in flight: packet id (0 = free), state, retain flag, topic and payload by reference.
+  // Outbound QoS1/2 in flight: packet id (0 = free), state and retain flag; topic and payload by reference, in
+  // sparse arrays that hold an entry only while a message is in flight.
   outId: Uint16Array;
-  outState: Uint8Array;
-  outRetain: Uint8Array;
+  outFlags: Uint8Array;
   outTopic: string[];
   outPayload: string[];
   // Inbound QoS2 ids received and not yet released.
   inId: Uint16Array;
-  inNext = 0;
-  // Subscriptions to restore: topic, QoS, packet id of the SUBSCRIBE that carried it (0 = not yet sent).
+  declare inNext: number;
+  // Subscriptions to restore (sparse): topic, QoS, packet id of the SUBSCRIBE that carried it (0 = not yet sent).
   subTopic: string[];
   subQos: Uint8Array;
   subPid: Uint16Array;
 
-  txPackets = 0;
-  rxPackets = 0;
-  reconnects = 0;
+  declare txPackets: number;
+  declare rxPackets: number;
+  declare reconnects: number;
   /** Inbound messages whose handler threw: acknowledged (the broker will not resend) but not handled. */
-  dropped = 0;
+  declare dropped: number;
   /** Inbound packets larger than maxPacketSize, skipped. */
-  oversize = 0;
-  lastReason = CLOSE_NORMAL;
-  lastDetail = 0;
+  declare oversize: number;
+  declare lastReason: number;
+  declare lastDetail: number;
 
   constructor(options: MqttOptions, handlers: MqttHandlers) {
     this.opt = options;
@@ -162,21 +142,18 @@ export class MqttClient {
     this.maxPacketSize = options.maxPacketSize || 4096;
     this.sendWindow = options.sendWindow || 2048;
     var n = options.maxInflight || 8;
-    this.outId = new Uint16Array(n);
-    this.outState = new Uint8Array(n);
-    this.outRetain = new Uint8Array(n);
+    var s = options.maxSubscriptions || 8;
+    // One buffer per element size, cut into views: each table costs one JsVar, not a buffer of its own.
+    var ids = new Uint16Array(n + n + s);
+    this.outId = ids.subarray(0, n);
+    this.inId = ids.subarray(n, n + n);
+    this.subPid = ids.subarray(n + n);
+    var bytes = new Uint8Array(n + s);
+    this.outFlags = bytes.subarray(0, n);
+    this.subQos = bytes.subarray(n);
     this.outTopic = [];
     this.outPayload = [];
-    for (var i = 0; i < n; i++) {
-      this.outTopic.push("");
-      this.outPayload.push("");
-    }
-    this.inId = new Uint16Array(n);
-    var s = options.maxSubscriptions || 8;
     this.subTopic = [];
-    for (i = 0; i < s; i++) this.subTopic.push("");
-    this.subQos = new Uint8Array(s);
-    this.subPid = new Uint16Array(s);
   }
 
   // ---- lifecycle, driven by the board glue ----
@@ -184,10 +161,8 @@ export class MqttClient {
   /** Start connecting now and keep reconnecting with backoff until stop(). */
   start(now: number): void {
     this.now = now;
-    this.attempt = 0;
     this.state = WAITING;
-    this.reconnectAt = now;
-    this.tick(now);
+    this.resume();
   }
 
   /** Send DISCONNECT and close; no reconnect (the broker discards the will). */
@@ -197,14 +172,14 @@ export class MqttClient {
       this.txPackets++;
     }
     this.state = IDLE;
-    this.drop(CLOSE_NORMAL, 0);
+    this.fail(CLOSE_NORMAL, 0);
   }
 
   /** The network is gone (e.g. Wi-Fi down): close without reconnecting until resume(). */
   pause(): void {
     if (this.state === IDLE || this.state === PAUSED) return;
     this.state = PAUSED;
-    this.drop(CLOSE_PAUSED, 0);
+    this.fail(CLOSE_PAUSED, 0);
   }
 
   /** The network is back: connect now. */
@@ -259,147 +234,6 @@ export class MqttClient {
     this.skip = 0;
     this.unsent = 0;
     this.lastRx = this.now;
-    this.sendConnect();
-  }
-
-  /** The socket closed or could not connect. A stale socket (not the current link) is ignored. */
-  linkDown(socket?: MqttSocket): void {
-    if (socket && this.link && socket !== this.link) return;
-    if (this.link || this.state === OPENING) this.fail(CLOSE_LINK_LOST, 0);
-  }
-
-  /** Everything written so far has left (Espruino's `drain` event). */
-  drained(): void {
-    this.unsent = 0;
-  }
-
-  /** Bytes received from the socket, in chunks of any size. */
-  feed(data: string): void {
-    if (!this.link) return;
-    var start = 0;
-    if (this.skip > 0) {
-      start = Math.min(this.skip, data.length);
-      this.skip -= start;
-      if (start === data.length) return;
-    }
-    var buf = this.rx.length ? this.rx + (start ? data.substr(start) : data) : start ? data.substr(start) : data;
-    this.rx = "";
-    this.lastRx = this.now;
-    var pos = 0;
-    var end = buf.length;
-    while (this.link && end - pos >= 2) {
-      var len = 0;
-      var mul = 1;
-      var i = pos + 1;
-      var b = 128;
-      while (b & 128) {
-        if (i >= end) break;
-        if (i - pos > 4) return this.fail(CLOSE_BAD_LENGTH, 0);
-        b = buf.charCodeAt(i++);
-        len += (b & 127) * mul;
-        mul *= 128;
-      }
-      if (b & 128) break; // remaining length still incomplete
-      if (len > this.maxPacketSize) {
-        this.oversize++;
-        var have = end - i;
-        if (have >= len) {
-          pos = i + len;
-          continue;
-        }
-        this.skip = len - have;
-        return;
-      }
-      if (end - i < len) break;
-      this.rxPackets++;
-      this.packet(buf, buf.charCodeAt(pos), i, len);
-      pos = i + len;
-    }
-    if (this.link && pos < end) this.rx = pos ? buf.substr(pos) : buf;
-  }
-
-  // ---- what the application calls ----
-
-  /** Publish; returns the packet id (QoS>0), 0 (QoS0 sent) or an ERR_* code (<0: nothing sent, keep the message). */
-  publish(topic: string, payload: string, qos: number, retain: boolean): number {
-    if (this.state !== UP) return ERR_NOT_CONNECTED;
-    if (!isPublishTopic(topic)) return ERR_BAD_TOPIC;
-    if (qos !== 0 && qos !== 1 && qos !== 2) return ERR_BAD_QOS;
-    var len = 2 + topic.length + (qos ? 2 : 0) + payload.length;
-    if (this.unsent > 0 && this.unsent + len > this.sendWindow) return ERR_BUSY;
-    var slot = -1;
-    var id = 0;
-    if (qos) {
-      slot = this.freeSlot();
-      if (slot < 0) return ERR_INFLIGHT_FULL;
-      id = this.newPacketId();
-      this.outId[slot] = id;
-      this.outState[slot] = qos === 1 ? AWAIT_PUBACK : AWAIT_PUBREC;
-      this.outRetain[slot] = retain ? 1 : 0;
-      this.outTopic[slot] = topic;
-      this.outPayload[slot] = payload;
-    }
-    this.writePublish(topic, payload, qos, retain, id, false);
-    return id;
-  }
-
-  /** Subscribe to one topic or several in one packet; remembered and restored if the broker loses the session.
-   *  Returns the packet id, 0 when queued until connected, or ERR_TABLE_FULL. */
-  subscribe(topic: string | string[], qos: number | number[]): number {
-    var topics = typeof topic === "string" ? [topic] : topic;
-    var i;
-    for (i = 0; i < topics.length; i++) {
-      var q = typeof qos === "number" ? qos : qos[i];
-      var slot = this.subTopic.indexOf(topics[i]);
-      if (slot < 0) slot = this.subTopic.indexOf("");
-      if (slot < 0) return ERR_TABLE_FULL;
-      this.subTopic[slot] = topics[i];
-      this.subQos[slot] = q;
-      this.subPid[slot] = 0;
-    }
-    return this.state === UP ? this.sendSubscribe(false) : 0;
-  }
-
-  /** Unsubscribe; returns the packet id, or 0 when not connected (the topics are forgotten either way). */
-  unsubscribe(topic: string | string[]): number {
-    var topics = typeof topic === "string" ? [topic] : topic;
-    var len = 0;
-    for (var i = 0; i < topics.length; i++) {
-      var slot = this.subTopic.indexOf(topics[i]);
-      if (slot >= 0) this.subTopic[slot] = "";
-      len += 2 + topics[i].length;
-    }
-    if (this.state !== UP) return 0;
-    var id = this.newPacketId();
-    this.send(header16((UNSUBSCRIBE << 4) | 2, len + 2, id));
-    for (i = 0; i < topics.length; i++) this.send(lstr(topics[i]));
-    this.txPackets++;
-    return id;
-  }
-
-  /** Outbound QoS1/2 messages not yet acknowledged. */
-  inflight(): number {
-    var n = 0;
-    for (var i = 0; i < this.outId.length; i++) if (this.outId[i]) n++;
-    return n;
-  }
-
-  /** True when a publish of this many payload bytes at this QoS would be accepted now. */
-  canPublish(qos: number, bytes: number): boolean {
-    if (this.state !== UP) return false;
-    if (this.unsent > 0 && this.unsent + bytes > this.sendWindow) return false;
-    return !qos || this.freeSlot() >= 0;
-  }
-
-  // ---- internals ----
-
-  send(s: string): void {
-    this.unsent += s.length;
-    this.lastTx = this.now;
-    (this.link as MqttSocket).write(s);
-  }
-
-  sendConnect(): void {
     var o = this.opt;
     var flags = o.clean === false ? 0 : 2;
     var len = 10 + 2 + o.clientId.length;
@@ -415,22 +249,237 @@ export class MqttClient {
       flags |= 64;
       len += 2 + o.password.length;
     }
-    this.send(header16(CONNECT << 4, len, 4) + "MQTT\x04" + String.fromCharCode(flags) + u16(this.keepaliveMs / 1000));
-    this.send(lstr(o.clientId));
+    var ka = this.keepaliveMs / 1000;
+    this.send(this.header(CONNECT << 4, len, 4) + "MQTT\x04" + String.fromCharCode(flags, ka >> 8, ka & 255));
+    this.send(o.clientId, 1);
     if (o.willTopic) {
-      this.send(lstr(o.willTopic));
-      this.send(lstr(o.willPayload || ""));
+      this.send(o.willTopic, 1);
+      this.send(o.willPayload || "", 1);
     }
-    if (o.username !== undefined) this.send(lstr(o.username));
-    if (o.password !== undefined) this.send(lstr(o.password));
+    if (o.username !== undefined) this.send(o.username, 1);
+    if (o.password !== undefined) this.send(o.password, 1);
     this.txPackets++;
   }
 
-  writePublish(topic: string, payload: string, qos: number, retain: boolean, id: number, dup: boolean): void {
-    var len = 2 + topic.length + (qos ? 2 : 0) + payload.length;
-    this.send(header16((PUBLISH << 4) | (dup ? 8 : 0) | (qos << 1) | (retain ? 1 : 0), len, topic.length));
-    this.send(topic);
-    if (qos) this.send(u16(id));
+  /** The socket closed or could not connect. A stale socket (not the current link) is ignored. */
+  linkDown(socket?: MqttSocket): void {
+    if (socket && this.link && socket !== this.link) return;
+    if (this.link || this.state === OPENING) this.fail(CLOSE_LINK_LOST, 0);
+  }
+
+  /** Everything written so far has left (Espruino's `drain` event). */
+  drained(): void {
+    this.unsent = 0;
+  }
+
+  /**
+   * Bytes received from the socket, in chunks of any size. Each complete packet is handled here, without a call per
+   * packet: an inbound PUBLISH reaches the message handler one call deep.
+   */
+  feed(data: string): void {
+    if (!this.link) return;
+    var start = 0;
+    if (this.skip > 0) {
+      start = Math.min(this.skip, data.length);
+      this.skip -= start;
+      if (start === data.length) return;
+    }
+    var buf = this.rx.length ? this.rx + (start ? data.substr(start) : data) : start ? data.substr(start) : data;
+    this.rx = "";
+    this.lastRx = this.now;
+    var pos = 0;
+    while (this.link && buf.length - pos >= 2) {
+      var len = 0;
+      var mul = 1;
+      var at = pos + 1;
+      var b = 128;
+      while (b & 128) {
+        if (at >= buf.length) break;
+        if (at - pos > 4) return this.fail(CLOSE_BAD_LENGTH, 0);
+        b = buf.charCodeAt(at++);
+        len += (b & 127) * mul;
+        mul *= 128;
+      }
+      if (b & 128) break; // remaining length still incomplete
+      if (len > this.maxPacketSize) {
+        this.oversize++;
+        if (buf.length - at >= len) {
+          pos = at + len;
+          continue;
+        }
+        this.skip = len - (buf.length - at);
+        return;
+      }
+      if (buf.length - at < len) break;
+      this.rxPackets++;
+      pos = at + len;
+      // buf[at, pos) is the packet's variable header and payload; b becomes its type, mul its flags.
+      b = buf.charCodeAt(at - 1 - (mul === 128 ? 1 : mul === 16384 ? 2 : mul === 2097152 ? 3 : 4));
+      mul = b & 15;
+      b = b >> 4;
+      if (this.state === AWAIT_CONNACK) {
+        if (b !== CONNACK || mul || len !== 2 || buf.charCodeAt(at) > 1) return this.fail(CLOSE_PROTOCOL, b);
+        if (buf.charCodeAt(at + 1)) return this.fail(CLOSE_REFUSED, buf.charCodeAt(at + 1));
+        this.onConnack(buf.charCodeAt(at) === 1);
+      } else if (b === PUBLISH) {
+        // len becomes the QoS, start the packet id
+        len = (mul >> 1) & 3;
+        if (len === 3) return this.fail(CLOSE_BAD_FLAGS, PUBLISH);
+        start = pos - at >= 2 ? (buf.charCodeAt(at) << 8) | buf.charCodeAt(at + 1) : -1; // topic length
+        if (start < 1 || at + 2 + start + (len ? 2 : 0) > pos) return this.fail(CLOSE_PROTOCOL, PUBLISH);
+        var topic = buf.substr(at + 2, start);
+        if (topic.indexOf("+") >= 0 || topic.indexOf("#") >= 0) return this.fail(CLOSE_BAD_TOPIC, PUBLISH);
+        at += 2 + start;
+        start = 0;
+        if (len) {
+          start = (buf.charCodeAt(at) << 8) | buf.charCodeAt(at + 1);
+          at += 2;
+          if (!start) return this.fail(CLOSE_ZERO_PACKET_ID, PUBLISH);
+          if (len === 2) {
+            if (this.inId.indexOf(start) >= 0) {
+              this.ack(PUBREC, start); // a duplicate: delivered already
+              continue;
+            }
+            // The id only guards against the broker resending this PUBLISH before it saw our PUBREC; when the
+            // table is full the oldest entry (whose PUBREC went out first) is the safest to forget.
+            var slot = this.inId.indexOf(0);
+            if (slot < 0) {
+              slot = this.inNext || 0;
+              this.inNext = (slot + 1) % this.inId.length;
+            }
+            this.inId[slot] = start;
+          }
+        }
+        if (this.h.message) {
+          try {
+            this.h.message(topic, buf.substr(at, pos - at), len, (mul & 1) === 1);
+          } catch (e) {
+            this.dropped++;
+          }
+        }
+        if (this.link && len) this.ack(len === 1 ? PUBACK : PUBREC, start);
+      } else this.packet(buf, b, mul, at, len);
+    }
+    if (this.link && pos < buf.length) this.rx = pos ? buf.substr(pos) : buf;
+  }
+
+  // ---- what the application calls ----
+
+  /** Publish; returns the packet id (QoS>0), 0 (QoS0 sent) or an ERR_* code (<0: nothing sent, keep the message). */
+  publish(topic: string, payload: string, qos: number, retain: boolean): number {
+    // No locals and no helper calls on the QoS0 path: on Espruino each costs JsVars on every publish.
+    if (this.state !== UP) return ERR_NOT_CONNECTED;
+    if (typeof topic !== "string" || !topic || topic.length > 65535 || topic.indexOf("+") >= 0 || topic.indexOf("#") >= 0)
+      return ERR_BAD_TOPIC;
+    if (qos !== 0 && qos !== 1 && qos !== 2) return ERR_BAD_QOS;
+    if (this.unsent > 0 && this.unsent + 2 + (qos ? 2 : 0) + topic.length + payload.length > this.sendWindow) return ERR_BUSY;
+    if (qos) {
+      var slot = this.outId.indexOf(0);
+      if (slot < 0) return ERR_INFLIGHT_FULL;
+      var id = this.newPacketId();
+      this.outId[slot] = id;
+      this.outFlags[slot] = (qos === 1 ? AWAIT_PUBACK : AWAIT_PUBREC) | (retain ? RETAIN_BIT : 0);
+      this.outTopic[slot] = topic;
+      this.outPayload[slot] = payload;
+      this.writePublish(slot, false);
+      return id;
+    }
+    // QoS0: remaining length 2 + topic + payload in one or two bytes (16 KB and more go the general way), written
+    // straight to the link
+    this.unsent += 4 + topic.length + payload.length;
+    this.lastTx = this.now;
+    if (2 + topic.length + payload.length > 16383) {
+      this.unsent += 2;
+      (this.link as MqttSocket).write(this.header(PUBLISH << 4 | (retain ? 1 : 0), 2 + topic.length + payload.length, topic.length));
+    } else if (2 + topic.length + payload.length > 127) {
+      this.unsent++;
+      (this.link as MqttSocket).write(String.fromCharCode(PUBLISH << 4 | (retain ? 1 : 0), ((2 + topic.length + payload.length) & 127) | 128,
+        (2 + topic.length + payload.length) >> 7, topic.length >> 8, topic.length & 255));
+    } else {
+      (this.link as MqttSocket).write(String.fromCharCode(PUBLISH << 4 | (retain ? 1 : 0), 2 + topic.length + payload.length, topic.length >> 8, topic.length & 255));
+    }
+    (this.link as MqttSocket).write(topic);
+    if (payload.length) (this.link as MqttSocket).write(payload);
+    this.txPackets++;
+    return 0;
+  }
+
+  /** Subscribe to one topic or several in one packet; remembered and restored if the broker loses the session.
+   *  Returns the packet id, 0 when queued until connected, or ERR_TABLE_FULL. */
+  subscribe(topic: string | string[], qos: number | number[]): number {
+    var topics = typeof topic === "string" ? [topic] : topic;
+    for (var i = 0; i < topics.length; i++) {
+      var slot = this.subTopic.indexOf(topics[i]);
+      if (slot < 0) slot = this.freeSub();
+      if (slot < 0) return ERR_TABLE_FULL;
+      this.subTopic[slot] = topics[i];
+      this.subQos[slot] = typeof qos === "number" ? qos : qos[i];
+      this.subPid[slot] = 0;
+    }
+    return this.state === UP ? this.sendSubscribe(false) : 0;
+  }
+
+  /** Unsubscribe; returns the packet id, or 0 when not connected (the topics are forgotten either way). */
+  unsubscribe(topic: string | string[]): number {
+    var topics = typeof topic === "string" ? [topic] : topic;
+    var len = 0;
+    for (var i = 0; i < topics.length; i++) {
+      var slot = this.subTopic.indexOf(topics[i]);
+      if (slot >= 0) delete this.subTopic[slot];
+      len += 2 + topics[i].length;
+    }
+    if (this.state !== UP) return 0;
+    var id = this.newPacketId();
+    this.send(this.header((UNSUBSCRIBE << 4) | 2, len + 2, id));
+    for (i = 0; i < topics.length; i++) this.send(topics[i], 1);
+    this.txPackets++;
+    return id;
+  }
+
+  /** Outbound QoS1/2 messages not yet acknowledged. */
+  inflight(): number {
+    var n = 0;
+    for (var i = 0; i < this.outId.length; i++) if (this.outId[i]) n++;
+    return n;
+  }
+
+  /** True when a publish of this many payload bytes at this QoS would be accepted now. */
+  canPublish(qos: number, bytes: number): boolean {
+    if (this.state !== UP) return false;
+    if (this.unsent > 0 && this.unsent + bytes > this.sendWindow) return false;
+    return !qos || this.outId.indexOf(0) >= 0;
+  }
+
+  // ---- internals ----
+
+  /** Writes one piece of a packet; `lengthPrefixed` puts its 16-bit length first. */
+  send(s: string, lengthPrefixed?: number): void {
+    if (lengthPrefixed) s = String.fromCharCode(s.length >> 8, s.length & 255) + s;
+    this.unsent += s.length;
+    this.lastTx = this.now;
+    (this.link as MqttSocket).write(s);
+  }
+
+  /**
+   * Fixed header (packet type and flags, remaining length in 1-4 bytes) followed by the packet's first 16-bit field
+   * (topic length or packet id), as one string.
+   */
+  header(first: number, len: number, field: number): string {
+    var f = String.fromCharCode;
+    if (len < 128) return f(first, len, field >> 8, field & 255);
+    if (len < 16384) return f(first, (len & 127) | 128, len >> 7, field >> 8, field & 255);
+    if (len < 2097152) return f(first, (len & 127) | 128, ((len >> 7) & 127) | 128, len >> 14, field >> 8, field & 255);
+    return f(first, (len & 127) | 128, ((len >> 7) & 127) | 128, ((len >> 14) & 127) | 128, len >> 21, field >> 8, field & 255);
+  }
+
+  /** A QoS1/2 PUBLISH of in-flight slot `slot` (again, with DUP set, when `dup`). */
+  writePublish(slot: number, dup: boolean): void {
+    var topic = this.outTopic[slot];
+    var payload = this.outPayload[slot];
+    var f = this.outFlags[slot];
+    this.send(this.header((PUBLISH << 4) | (dup ? 8 : 0) | ((f & 3) === AWAIT_PUBACK ? 2 : 4) | (f & RETAIN_BIT ? 1 : 0),
+      4 + topic.length + payload.length, topic.length) + topic);
+    this.send(String.fromCharCode(this.outId[slot] >> 8, this.outId[slot] & 255));
     if (payload.length) this.send(payload);
     this.txPackets++;
   }
@@ -438,33 +487,29 @@ export class MqttClient {
   /** One SUBSCRIBE with every remembered topic (all = restoring a session) or only those not yet sent. */
   sendSubscribe(all: boolean): number {
     var len = 2;
-    var count = 0;
     var i;
-    for (i = 0; i < this.subTopic.length; i++)
-      if (this.subTopic[i] && (all || !this.subPid[i])) {
-        len += 3 + this.subTopic[i].length;
-        count++;
-      }
-    if (!count) return 0;
+    for (i = 0; i < this.subPid.length; i++) if (this.subTopic[i] && (all || !this.subPid[i])) len += 3 + this.subTopic[i].length;
+    if (len === 2) return 0;
     var id = this.newPacketId();
-    this.send(header16((SUBSCRIBE << 4) | 2, len, id));
-    for (i = 0; i < this.subTopic.length; i++)
+    this.send(this.header((SUBSCRIBE << 4) | 2, len, id));
+    for (i = 0; i < this.subPid.length; i++)
       if (this.subTopic[i] && (all || !this.subPid[i])) {
         this.subPid[i] = id;
-        this.send(lstr(this.subTopic[i]) + String.fromCharCode(this.subQos[i]));
+        this.send(this.subTopic[i], 1);
+        this.send(String.fromCharCode(this.subQos[i]));
       }
     this.txPackets++;
     return id;
   }
 
-  ack(type: number, id: number): void {
-    this.send(String.fromCharCode(type === PUBREL ? 0x62 : type << 4, 2, (id >> 8) & 255, id & 255));
-    this.txPackets++;
+  freeSub(): number {
+    for (var i = 0; i < this.subPid.length; i++) if (!this.subTopic[i]) return i;
+    return -1;
   }
 
-  freeSlot(): number {
-    for (var i = 0; i < this.outId.length; i++) if (!this.outId[i]) return i;
-    return -1;
+  ack(type: number, id: number): void {
+    this.send(String.fromCharCode(type === PUBREL ? 0x62 : type << 4, 2, id >> 8, id & 255));
+    this.txPackets++;
   }
 
   /** Next packet id in 1..65535, skipping ids still in flight. */
@@ -475,14 +520,16 @@ export class MqttClient {
     }
   }
 
-  /** Close the link for a reason and schedule a reconnect unless stopped or paused. */
+  /** Close the link for a reason; schedule a reconnect unless stopped or paused. */
   fail(reason: number, detail: number): void {
-    if (this.state !== IDLE && this.state !== PAUSED) this.state = WAITING;
-    this.drop(reason, detail);
-  }
-
-  drop(reason: number, detail: number): void {
     var link = this.link;
+    if (this.state !== IDLE && this.state !== PAUSED) {
+      this.state = WAITING;
+      // Full jitter: a random delay up to an exponentially growing cap.
+      var cap = Math.min(this.opt.backoffMax || 60000, (this.opt.backoffMin || 1000) * Math.pow(2, this.attempt));
+      if (this.attempt < 16) this.attempt++;
+      this.reconnectAt = this.now + Math.floor((this.opt.random || Math.random)() * cap);
+    }
     this.link = null;
     this.connected = false;
     this.pingAt = 0;
@@ -490,28 +537,12 @@ export class MqttClient {
     this.skip = 0;
     this.lastReason = reason;
     this.lastDetail = detail;
-    if (this.state === WAITING) {
-      // Full jitter: a random delay up to an exponentially growing cap.
-      var cap = Math.min(this.opt.backoffMax || 60000, (this.opt.backoffMin || 1000) * Math.pow(2, this.attempt));
-      if (this.attempt < 16) this.attempt++;
-      this.reconnectAt = this.now + Math.floor((this.opt.random || Math.random)() * cap);
-    }
     if (link) link.end();
     if (this.h.closed) this.h.closed(reason, detail);
   }
 
-  /** One complete inbound packet: buf[at, at+len) is its variable header and payload. */
-  packet(buf: string, first: number, at: number, len: number): void {
-    var type = first >> 4;
-    var flags = first & 15;
-    if (this.state === AWAIT_CONNACK) {
-      if (type !== CONNACK || flags || len !== 2 || buf.charCodeAt(at) > 1) return this.fail(CLOSE_PROTOCOL, type);
-      var code = buf.charCodeAt(at + 1);
-      if (code) return this.fail(CLOSE_REFUSED, code);
-      this.onConnack(buf.charCodeAt(at) === 1);
-      return;
-    }
-    if (type === PUBLISH) return this.onPublish(buf, flags, at, len);
+  /** One complete inbound packet other than PUBLISH (and CONNACK): buf[at, at+len) is its variable header. */
+  packet(buf: string, type: number, flags: number, at: number, len: number): void {
     if (type === PUBREL ? flags !== 2 : flags) return this.fail(CLOSE_BAD_FLAGS, type);
     var id = len >= 2 ? (buf.charCodeAt(at) << 8) | buf.charCodeAt(at + 1) : 0;
     var i;
@@ -521,17 +552,20 @@ export class MqttClient {
     }
     if (type === PUBACK || type === PUBCOMP) {
       i = this.outId.indexOf(id);
-      if (i >= 0 && this.outState[i] === (type === PUBACK ? AWAIT_PUBACK : AWAIT_PUBCOMP)) {
-        this.release(i);
+      if (i >= 0 && (this.outFlags[i] & 3) === (type === PUBACK ? AWAIT_PUBACK : AWAIT_PUBCOMP)) {
+        this.outId[i] = 0;
+        this.outFlags[i] = FREE;
+        delete this.outTopic[i];
+        delete this.outPayload[i];
         if (this.h.delivered) this.h.delivered(id);
       }
     } else if (type === PUBREC) {
       i = this.outId.indexOf(id);
-      if (i >= 0 && this.outState[i] !== AWAIT_PUBACK) {
+      if (i >= 0 && (this.outFlags[i] & 3) !== AWAIT_PUBACK) {
         // The broker has it: drop the payload reference now, only the id is still needed.
-        this.outState[i] = AWAIT_PUBCOMP;
-        this.outTopic[i] = "";
-        this.outPayload[i] = "";
+        this.outFlags[i] = AWAIT_PUBCOMP;
+        delete this.outTopic[i];
+        delete this.outPayload[i];
       }
       this.ack(PUBREL, id);
     } else if (type === PUBREL) {
@@ -549,7 +583,7 @@ export class MqttClient {
       // Codes come in the order the topics went out; a refused topic is forgotten, not retried forever.
       var k = 0;
       for (i = 0; i < this.subPid.length; i++)
-        if (this.subTopic[i] && this.subPid[i] === id && codes[k++] === 0x80) this.subTopic[i] = "";
+        if (this.subTopic[i] && this.subPid[i] === id && codes[k++] === 0x80) delete this.subTopic[i];
       if (this.h.subscribed) this.h.subscribed(id, codes);
     } else if (type === UNSUBACK) {
       if (this.h.unsubscribed) this.h.unsubscribed(id);
@@ -559,13 +593,6 @@ export class MqttClient {
     } else {
       this.fail(CLOSE_PROTOCOL, type);
     }
-  }
-
-  release(slot: number): void {
-    this.outId[slot] = 0;
-    this.outState[slot] = FREE;
-    this.outTopic[slot] = "";
-    this.outPayload[slot] = "";
   }
 
   onConnack(sessionPresent: boolean): void {
@@ -578,52 +605,45 @@ export class MqttClient {
     // Restore subscriptions the broker does not have, then resend what is still in flight, in order.
     this.sendSubscribe(!sessionPresent);
     for (var i = 0; i < this.outId.length; i++) {
-      var st = this.outState[i];
-      if (st === AWAIT_PUBCOMP) this.ack(PUBREL, this.outId[i]);
-      else if (st) this.writePublish(this.outTopic[i], this.outPayload[i], st === AWAIT_PUBACK ? 1 : 2, this.outRetain[i] === 1, this.outId[i], true);
+      if ((this.outFlags[i] & 3) === AWAIT_PUBCOMP) this.ack(PUBREL, this.outId[i]);
+      else if (this.outFlags[i] & 3) this.writePublish(i, true);
     }
     if (this.h.connected) this.h.connected(sessionPresent);
   }
-
-  onPublish(buf: string, flags: number, at: number, len: number): void {
-    var qos = (flags >> 1) & 3;
-    if (qos === 3) return this.fail(CLOSE_BAD_FLAGS, PUBLISH);
-    var tlen = len >= 2 ? (buf.charCodeAt(at) << 8) | buf.charCodeAt(at + 1) : -1;
-    var head = 2 + tlen + (qos ? 2 : 0);
-    if (tlen < 1 || head > len) return this.fail(CLOSE_PROTOCOL, PUBLISH);
-    var topic = buf.substr(at + 2, tlen);
-    if (!isPublishTopic(topic)) return this.fail(CLOSE_BAD_TOPIC, PUBLISH);
-    var id = 0;
-    if (qos) {
-      id = (buf.charCodeAt(at + head - 2) << 8) | buf.charCodeAt(at + head - 1);
-      if (!id) return this.fail(CLOSE_ZERO_PACKET_ID, PUBLISH);
-    }
-    if (qos === 2) {
-      if (this.inId.indexOf(id) >= 0) return this.ack(PUBREC, id); // a duplicate: delivered already
-      // The id only guards against the broker resending this PUBLISH before it saw our PUBREC; when the table is
-      // full the oldest entry (whose PUBREC went out first) is the safest to forget.
-      var slot = this.inId.indexOf(0);
-      if (slot < 0) {
-        slot = this.inNext;
-        this.inNext = (slot + 1) % this.inId.length;
-      }
-      this.inId[slot] = id;
-    }
-    if (this.h.message) {
-      try {
-        this.h.message(topic, buf.substr(at + head, len - head), qos, (flags & 1) === 1);
-      } catch (e) {
-        this.dropped++;
-      }
-    }
-    if (this.link && qos) this.ack(qos === 1 ? PUBACK : PUBREC, id);
-  }
 }
+
+// Defaults on the prototype: an instance holds a field only once it differs from these.
+var P = MqttClient.prototype;
+P.state = IDLE;
+P.link = null;
+P.connected = false;
+P.sessionPresent = false;
+P.now = 0;
+P.openedAt = 0;
+P.upSince = 0;
+P.reconnectAt = 0;
+P.attempt = 0;
+P.lastTx = 0;
+P.lastRx = 0;
+P.pingAt = 0;
+P.unsent = 0;
+P.nextId = 0;
+P.opened = false;
+P.rx = "";
+P.skip = 0;
+P.inNext = 0;
+P.txPackets = 0;
+P.rxPackets = 0;
+P.reconnects = 0;
+P.dropped = 0;
+P.oversize = 0;
+P.lastReason = CLOSE_NORMAL;
+P.lastDetail = 0;
 
 /** Members no caller needs by name: the device build shortens them (terser property mangling). */
 export var MQTT_CLIENT_INTERNALS = [
-  "opt", "h", "keepaliveMs", "state", "link", "openedAt", "upSince", "reconnectAt", "attempt", "lastTx", "lastRx",
-  "pingAt", "unsent", "nextId", "opened", "rx", "skip", "outId", "outState", "outRetain", "outTopic", "outPayload",
-  "inId", "inNext", "subTopic", "subQos", "subPid", "send", "sendConnect", "writePublish", "sendSubscribe", "ack",
-  "freeSlot", "newPacketId", "fail", "drop", "packet", "release", "onConnack", "onPublish",
+  "opt", "h", "keepaliveMs", "state", "link", "openedAt", "upSince", "reconnectAt", "attempt", "lastTx",
+  "lastRx", "pingAt", "unsent", "nextId", "opened", "rx", "skip", "outId", "outFlags", "outTopic", "outPayload",
+  "inId", "inNext", "subTopic", "subQos", "subPid", "send", "header", "writePublish", "sendSubscribe", "freeSub",
+  "ack", "newPacketId", "fail", "packet", "onConnack",
 ];

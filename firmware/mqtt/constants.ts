@@ -42,33 +42,18 @@ export var CLOSE_BAD_TOPIC = 9;
 export var CLOSE_ZERO_PACKET_ID = 10;
 export var CLOSE_CONNECT_TIMEOUT = 11;
 
-var CLOSE_NAMES = [
-  "normal",
-  "link lost",
-  "connection refused",
-  "no CONNACK in time",
-  "no PINGRESP in time",
-  "paused",
-  "protocol violation",
-  "malformed remaining length",
-  "reserved flag bits set",
-  "invalid topic",
-  "packet id 0",
-  "socket did not connect in time",
-];
-
-var REFUSED_NAMES = [
-  "accepted",
-  "unacceptable protocol version",
-  "identifier rejected",
-  "server unavailable",
-  "bad user name or password",
-  "not authorised",
-];
-
-/** A short human description of a close reason, e.g. for a log line. */
+/** A short human description of a close reason, e.g. for a log line. The names live in the function's code (kept
+ *  in flash when the module is loaded from Storage) rather than in arrays of strings, which would take RAM. */
 export function closeReasonName(reason: number, detail?: number): string {
-  var name = CLOSE_NAMES[reason] || "reason " + reason;
-  if (reason === CLOSE_REFUSED) name += ": " + (REFUSED_NAMES[detail as number] || "code " + detail);
+  var name =
+    "normal|link lost|connection refused|no CONNACK in time|no PINGRESP in time|paused|protocol violation|malformed remaining length|reserved flag bits set|invalid topic|packet id 0|socket did not connect in time".split(
+      "|",
+    )[reason] || "reason " + reason;
+  if (reason === CLOSE_REFUSED)
+    name +=
+      ": " +
+      ("accepted|unacceptable protocol version|identifier rejected|server unavailable|bad user name or password|not authorised".split("|")[
+        detail as number
+      ] || "code " + detail);
   return name;
 }
