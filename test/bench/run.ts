@@ -25,7 +25,8 @@ function printTable(r: BenchResult): void {
 }
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
-const only = process.argv.slice(2);
+// options such as `--espruino-mqtt PATH` (board-memory.bench.ts) are not bench names
+const only = process.argv.slice(2).filter((a, i, all) => !a.startsWith("--") && !(i > 0 && all[i - 1] === "--espruino-mqtt"));
 const files = readdirSync(dir)
   .filter((f) => f.endsWith(".bench.ts"))
   .filter((f) => !only.length || only.some((o) => f.includes(o)))

@@ -51,6 +51,10 @@ describe("the on-board MQTT memory benchmark on the virtual board", () => {
     expect(figure("QoS0 publish, 300 B").retained).toBe(0);
     expect(figure("inbound QoS0").retained).toBe(0);
     expect(figure("inbound QoS2").retained).toBe(0);
+    // the scopes of the running calls are counted (a flat cost, the same for both payloads)
+    expect(figure("QoS0 publish, 5 B").transient).toBeGreaterThan(0);
+    expect(figure("QoS0 publish, 300 B").transient).toBe(figure("QoS0 publish, 5 B").transient);
+    expect(figure("inbound QoS0").transient).toBeGreaterThan(0);
     const inflight = figure("QoS1 publish kept in flight").retained;
     expect(inflight).toBeGreaterThan(0);
     expect(inflight).toBeLessThanOrEqual(4);

@@ -62,6 +62,25 @@ export function syntaxErrorStack(source: string, pos: number, stackName: string)
   return `    at ${stackName} (:${line}:${col})\n${lineMarker(source, pos)}`;
 }
 
+/**
+ * The stack of an error a native's own lexer raised (JSON.parse: jswrap_json_parse_ext lexes the text with a lexer
+ * that has no caller), so `    at :L:C` and the text's line, without the code that called it.
+ */
+export function lexerErrorStack(source: string, pos: number): string {
+  const { line, col } = lineAndCol(source, pos);
+  return `    at :${line}:${col}\n${lineMarker(source, pos)}`;
+}
+
+/**
+ * A stack already in the board's form (lexerErrorStack) rather than V8's `Name: message` and its frames; Node puts
+ * the throwing line of the sandbox's script in front (`file:line`, the line, a caret, a blank line) when the error
+ * leaves the vm uncaught, which is not the board's.
+ */
+export function boardStackOf(stack: string): string | undefined {
+  const m = /^(?:[^\n]*:\d+\n[^\n]*\n *\^+\n\n)?(    at :\d+:\d+\n[\s\S]*)$/.exec(stack);
+  return m?.[1];
+}
+
 /** jsvGetLineAndCol: 1-based line and column of a character. */
 function lineAndCol(text: string, pos: number): { line: number; col: number } {
   let line = 1;

@@ -4,10 +4,21 @@ import vm from "node:vm";
 import { createHash, pbkdf2Sync } from "node:crypto";
 import { crc32 } from "node:zlib";
 import { DEFAULT_MAX_CALL_DEPTH, RECURSION_MESSAGE } from "./call-depth.ts";
-import { boardStack, syntaxErrorStack, type Frame, type ScriptInfo } from "./error-stack.ts";
+import { boardStack, boardStackOf, syntaxErrorStack, type Frame, type ScriptInfo } from "./error-stack.ts";
 import { EventLoop } from "./event-loop.ts";
 import { CONSOLE_FORMAT, formatValue, PRINT_FORMAT } from "./format-value.ts";
-import { BASE_USAGE, countJsVars, JSVAR_BLOCK_SIZE, JSVAR_TOTAL, snapshotBuiltins, type BuiltinSnapshot } from "./memory-estimate.ts";
+import {
+  BASE_USAGE,
+  countJsVars,
+  JSVAR_BLOCK_SIZE,
+  JSVAR_TOTAL,
+  snapshotBuiltins,
+  type BuiltinSnapshot,
+  type CountOptions,
+  type FunctionOrigin,
+  type ModuleScope,
+} from "./memory-estimate.ts";
+import { CALL_BASE, moduleDeclarations } from "./jsvar-accounting.ts";
 import { PRELUDE } from "./prelude.ts";
 import { PRELUDE_MODULES } from "./prelude-modules.ts";
 import { PRELUDE_REGEXP } from "./prelude-regexp.ts";
@@ -19,6 +30,7 @@ import {
   FUNCTION_LEAVE,
   INTERRUPT_CHECK,
   PLUS,
+  TO_NUMBER,
   TO_TEXT,
   REGEXP_LITERAL,
   SCOPE_CALLABLE,
@@ -87,6 +99,12 @@ export class EspruinoRuntime {
   private readonly realm: { Error: ErrorConstructor; SyntaxError: SyntaxErrorConstructor; JSON: JSON };
   private helpers!: Record<string, any>;
   private builtins: BuiltinSnapshot | undefined;
+  /** Transformed code of each module loaded (memory-estimate.ts: its functions hold its scope; code from Storage is in flash). */
+  private readonly moduleCode = new Map<string, FunctionOrigin>();
+  /** The scope of each compiled module function, told how to read its values once the module has run. */
+  private readonly moduleScopes = new WeakMap<Function, ModuleScope>();
+  /** JsVars each running user call holds, by nesting depth (set by the enter hook, see callBlocks). */
+  private readonly callScopes: Int32Array;
   /** The prelude's module cache (modules required so far and code added with Modules.addCached). */
   private moduleCache: (() => unknown) | undefined;
   private watchdog: { timeoutMs: number; auto: boolean; lastKick: number } | undefined;
@@ -124,6 +142,7 @@ export class EspruinoRuntime {
     this.realm = vm.runInContext("({ Error: Error, SyntaxError: SyntaxError, JSON: JSON })", this.context);
     const flag = host.interruptFlag;
     const maxCallDepth = host.maxCallDepth ?? DEFAULT_MAX_CALL_DEPTH;
+    this.callScopes = new Int32Array(maxCallDepth + 1);
     const fullCheck = () => {
       if (this.pendingSignal) throw this.pendingSignal;
       if (this.recursion) throw this.recursion;
@@ -133,6 +152,8 @@ export class EspruinoRuntime {
     const [check, enter, leave] = vm.runInContext(CHECK_FUNCTIONS, this.context, { filename: "espruino-checks.js" })(
       flag,
       this.callState,
+      this.callScopes,
+      CALL_BASE,
       maxCallDepth,
       fullCheck,
       () => this.tooMuchRecursion(),
@@ -155,7 +176,7 @@ export class EspruinoRuntime {
     vm.runInContext(PRELUDE_REGEXP, this.context, { filename: "espruino-regexp.js" })(natives, this.global, this.helpers, REGEXP_LITERAL);
     // the board's number-to-text conversions; `a + b` and template literals call them (script-scope constants, as above)
     this.global[hidden] = vm.runInContext(PRELUDE_BUILTINS, this.context, { filename: "espruino-builtins.js" })(natives, this.global, this.helpers);
-    vm.runInContext(`const ${TO_TEXT} = ${hidden}[0], ${PLUS} = ${hidden}[1]; delete globalThis.${hidden};`, this.context, {
+    vm.runInContext(`const ${TO_TEXT} = ${hidden}[0], ${PLUS} = ${hidden}[1], ${TO_NUMBER} = ${hidden}[2]; delete globalThis.${hidden};`, this.context, {
       filename: "espruino-hidden.js",
     });
     vm.runInContext(PRELUDE_MODULES, this.context, { filename: "espruino-modules.js" })(natives, this.global, this.helpers);
@@ -183,12 +204,23 @@ export class EspruinoRuntime {
   }
 
   /** Compiles module code to `function (exports, module)`; throws a sandbox SyntaxError on bad syntax. */
-  compileModule(source: string, id: string): unknown {
+  compileModule(source: string, id: string, fromStorage = false): unknown {
     const wrapped = `(function (exports, module) {\n${source}\n})`;
     const transformed = transformSource(wrapped);
     if (transformed.syntaxError) throw new this.realm.SyntaxError(`${transformed.syntaxError.message} in module ${id}`);
     const filename = this.remember({ source: wrapped, transformed, stackName: "module", moduleWrapper: true });
-    return new vm.Script(transformed.code, { filename }).runInContext(this.context);
+    // The module's scope, which its functions keep (memory-estimate.ts): the module function returns a reader of
+    // its top-level declarations, added after the transform so positions in error stacks do not move.
+    const names = ["exports", "module", ...moduleDeclarations(wrapped)];
+    const end = transformed.code.lastIndexOf(`}finally{${FUNCTION_LEAVE}()}`);
+    const reader = `\n;return function(){return [${names.map((n) => `typeof ${n}==="undefined"?void 0:${n}`).join(",")}]}`;
+    const code = end < 0 ? transformed.code : transformed.code.slice(0, end) + reader + transformed.code.slice(end);
+    const scope: ModuleScope = { names };
+    // a board runs a Storage file where it is mapped: its functions' code stays in flash, not in JsVars
+    this.moduleCode.set(transformed.code, { inFlash: fromStorage, scope });
+    const fn = new vm.Script(code, { filename }).runInContext(this.context) as Function;
+    this.moduleScopes.set(fn, scope);
+    return fn;
   }
 
   /**
@@ -280,12 +312,25 @@ export class EspruinoRuntime {
     return String(value);
   }
 
+  private countOptions(): CountOptions {
+    return {
+      builtins: this.builtins,
+      origin: (source) => {
+        for (const [code, origin] of this.moduleCode) if (code.includes(source)) return origin;
+        return undefined;
+      },
+    };
+  }
+
   jsVarUsage(): number {
     // Besides the globals, the board's root holds the module cache and the timers and events with what they keep.
     const seen = new Set<object>();
-    let usage = BASE_USAGE + countJsVars(this.global, seen, this.builtins) + this.loop.timerCount() * 6;
+    const options = this.countOptions();
+    let usage = BASE_USAGE + countJsVars(this.global, seen, options) + this.loop.timerCount() * 6;
     const roots = [...((this.moduleCache?.() as unknown[] | undefined) ?? []), ...this.loop.liveValues()];
-    for (const root of roots) usage += countJsVars(root, seen, this.builtins);
+    for (const root of roots) usage += countJsVars(root, seen, options);
+    // the scopes of the calls running right now, which no walk from the root reaches
+    for (let depth = 0; depth < this.callDepth; depth++) usage += this.callScopes[depth]!;
     return usage;
   }
 
@@ -429,6 +474,9 @@ export class EspruinoRuntime {
 
   /** The board's stack of an error V8 raised or user code constructed (V8 records both where they are made). */
   private errorStack(err: Error): string {
+    // JSON.parse's errors carry the board's own stack (error-stack.ts lexerErrorStack)
+    const own = boardStackOf(err.stack!);
+    if (own !== undefined) return own;
     const frames = this.framesOf(err.stack!);
     // an error raised inside a native (prelude code, V8 builtins) is reported at the user's call of that native
     const origin = frames.length > 0 && !("native" in frames[0]!);
@@ -473,7 +521,8 @@ export class EspruinoRuntime {
         return this.loop.listTimers().map((t) => ({ id: t.id, time: Math.max(0, t.due - now), interval: t.repeat ? t.interval : undefined, callback: t.fn }));
       },
       clearTimer: (id: number | undefined) => {
-        if (!this.loop.clearTimer(id) && id !== undefined) throw new this.realm.Error(`Unknown Timeout ${this.format(id)}`);
+        // an id that is no timer (any more) is ignored: `clearTimeout(99)` answers =undefined on the 2v29 reference
+        this.loop.clearTimer(id);
       },
       changeInterval: (id: number, ms: number) => {
         if (!this.loop.changeInterval(id, ms, Date.now())) throw new this.realm.Error(`Unknown Interval ${this.format(id)}`);
@@ -490,7 +539,9 @@ export class EspruinoRuntime {
         pbkdf2Sync(Buffer.from(pass, "latin1"), Buffer.from(salt, "latin1"), iterations, bytes, alg).toString("latin1"),
       btoa: (binary: string) => Buffer.from(binary, "latin1").toString("base64"),
       atob: (text: string) => Buffer.from(text, "base64").toString("latin1"),
-      sizeOf: (v: unknown) => ((v !== null && typeof v === "object") || typeof v === "function" ? countJsVars(v, new Set(), this.builtins) : 1),
+      // jswrap_espruino_getSizeOf: the value's own blocks and everything it holds
+      sizeOf: (v: unknown) =>
+        countJsVars(v, new Set(), this.countOptions()),
       // jswrap_process_memory (src/jswrap_process.c): gc/gctime only when a collection ran; no stack/flash
       // fields on the ESP32 (they are ARM-only)
       memory: (gc: boolean) => {
@@ -514,7 +565,11 @@ export class EspruinoRuntime {
           EXPTR: 1073433556,
         }),
       version: () => ESPRUINO_VERSION,
-      compileModule: (source: string, id: string) => this.compileModule(source, id),
+      compileModule: (source: string, id: string, fromStorage: boolean) => this.compileModule(source, id, fromStorage),
+      moduleScope: (fn: Function, values: unknown) => {
+        const scope = this.moduleScopes.get(fn);
+        if (scope && typeof values === "function") scope.values = values as () => unknown[];
+      },
       moduleCache: (get: () => unknown) => {
         this.moduleCache = get;
       },
@@ -552,7 +607,7 @@ const ATTENTION = 1;
  * every 2048 calls (watchdog); enter then refuses a call deeper than the limit (jspeFunctionCall checks the stack
  * before it runs a function, so the call that would go too deep never starts); leave undoes enter.
  */
-const CHECK_FUNCTIONS = `(function (flag, state, maxDepth, fullCheck, tooDeep) {
+const CHECK_FUNCTIONS = `(function (flag, state, scopes, callBase, maxDepth, fullCheck, tooDeep) {
   var calls = 0;
   function check() {
     if ((flag[0] | state[${ATTENTION}]) !== 0 || ++calls >= 2048) {
@@ -560,10 +615,13 @@ const CHECK_FUNCTIONS = `(function (flag, state, maxDepth, fullCheck, tooDeep) {
       fullCheck();
     }
   }
-  function enter() {
+  // (declared parameters, locals, arguments passed): the JsVars the call's scope holds (jsvar-accounting.ts callBlocks)
+  function enter(params, locals, passed) {
     check();
-    if (state[${DEPTH}] >= maxDepth) tooDeep();
-    state[${DEPTH}]++;
+    var depth = state[${DEPTH}];
+    if (depth >= maxDepth) tooDeep();
+    scopes[depth] = callBase + (passed > params ? passed : params) + (locals ? locals + 1 : 0);
+    state[${DEPTH}] = depth + 1;
   }
   function leave() {
     state[${DEPTH}]--;

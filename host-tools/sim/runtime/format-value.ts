@@ -103,7 +103,8 @@ function functionParameters(source: string): string {
     .join(",");
 }
 
-const ENTER_PREFIX = `${FUNCTION_ENTER}();try{`;
+/** `__espnodeEnter(params,locals,passed);try{` (source-transform.ts). */
+const ENTER_PREFIX = new RegExp(`^${FUNCTION_ENTER}\\([^)]*\\);try\\{`);
 const LEAVE_SUFFIX = `}finally{${FUNCTION_LEAVE}()}`;
 /** The var-declaration masks a function with conditionally declared vars starts with (var-scope.ts). */
 const MASK_DECLARATION = new RegExp(`^var ${SCOPE_MASK}\\d+_\\d+=0(,${SCOPE_MASK}\\d+_\\d+=0)*;`);
@@ -112,7 +113,8 @@ const ARGUMENTS_DECLARATION = /^arguments\.length<(\d+)&&\(arguments\.length=\1\
 
 /** The function body as the user wrote it: without the sandbox's call-depth wrapper and interrupt checks. */
 function withoutInstrumentation(body: string): string {
-  if (body.startsWith(ENTER_PREFIX) && body.endsWith(LEAVE_SUFFIX)) body = body.slice(ENTER_PREFIX.length, -LEAVE_SUFFIX.length);
+  const enter = ENTER_PREFIX.exec(body);
+  if (enter && body.endsWith(LEAVE_SUFFIX)) body = body.slice(enter[0].length, -LEAVE_SUFFIX.length);
   body = body.replace(ARGUMENTS_DECLARATION, "").replace(MASK_DECLARATION, "").replace(ARGUMENTS_DECLARATION, "").trim();
   return body.split(`${INTERRUPT_CHECK}();`).join("");
 }
@@ -181,7 +183,12 @@ class Formatter {
     if (proto && Object.getPrototypeOf(proto) !== null && Object.prototype.hasOwnProperty.call(proto, "constructor")) {
       const name = typeof proto.constructor === "function" ? this.options.globalNameOf?.(proto.constructor) : undefined;
       if (kind === "Date") return `Date: ${(obj as Date).toString().replace(/ \(.*\)$/, "")}`;
-      if (kind === "Error") return `${String((obj as Error).name)}: ${String((obj as Error).message)}`;
+      // jswrap_error_toString after the constructor's name: `Error: Error: x` (errors have no name: the type is used)
+      if (kind === "Error") {
+        const type = String((obj as { type?: unknown }).type ?? "Error");
+        const message = (obj as Error).message;
+        return `${type}: ${message === undefined ? type : `${type}: ${String(message)}`}`;
+      }
       if (name) {
         prefix = `${name}: `;
         let root: object = proto;

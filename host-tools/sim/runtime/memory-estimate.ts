@@ -1,32 +1,23 @@
-// An honest approximation of Espruino's JsVar usage: walks what is reachable from the global object and counts
-// blocks the way the interpreter stores them (a property = name var + value var, small ints packed into the name,
-// strings ≈12 characters per block, functions hold their source text and a scope).
+// Espruino's JsVar usage on the virtual board: walks what is reachable from the global object and counts blocks
+// the way the interpreter stores them (jsvar-accounting.ts). What the walk cannot see (running scopes) the runtime
+// adds from the enter/leave hooks (espruino-runtime.ts).
+import {
+  bufferDataBlocks,
+  functionBlocks,
+  JSVAR_BLOCK_SIZE,
+  JSVAR_TOTAL,
+  nameBlocks,
+  primitiveBlocks,
+  valueBlocks,
+} from "./jsvar-accounting.ts";
 
-export const JSVAR_TOTAL = 16383;
-export const JSVAR_BLOCK_SIZE = 14;
+export { JSVAR_BLOCK_SIZE, JSVAR_TOTAL };
 /** What the interpreter itself holds at boot (built-in roots, timers array, history, input line). */
 export const BASE_USAGE = 180;
 
-const CHARS_PER_BLOCK = 12;
 const MAX_OBJECTS = 20000;
-
-function stringBlocks(s: string): number {
-  return Math.max(1, Math.ceil(s.length / CHARS_PER_BLOCK));
-}
-
-function valueBlocks(v: unknown): number {
-  switch (typeof v) {
-    case "number":
-      return Number.isInteger(v) && Math.abs(v) < 1 << 30 ? 0 : 1;
-    case "boolean":
-    case "undefined":
-      return 0;
-    case "string":
-      return v.length <= 4 ? 0 : stringBlocks(v);
-    default:
-      return v === null ? 0 : 1;
-  }
-}
+/** `__proto__`, `prototype`: 9 characters, 2 blocks each. */
+const PROTO_NAME_BLOCKS = nameBlocks("__proto__");
 
 /**
  * What exists at power-on (built-in objects and their properties): on the board these live in flash, not in
@@ -63,41 +54,118 @@ function hasOwnMembers(proto: unknown): boolean {
   return Object.getOwnPropertyNames(proto).some((n) => n !== "constructor");
 }
 
-/** Counts JsVars held by `root` (and everything reachable from it not already in `seen`). */
-export function countJsVars(root: unknown, seen = new Set<object>(), builtins?: BuiltinSnapshot): number {
-  let total = 0;
-  const stack: unknown[] = [root];
-  while (stack.length && seen.size < MAX_OBJECTS) {
-    const item = stack.pop();
-    if (item === null || (typeof item !== "object" && typeof item !== "function")) {
-      total += valueBlocks(item);
-      continue;
+/**
+ * A module's own scope (jspEvaluateModule): `exports`, `module` and its top-level declarations, which every function
+ * of the module holds (`values()` reads them from the running module).
+ */
+export interface ModuleScope {
+  names: string[];
+  values?: () => unknown[];
+}
+
+/** Where a function's code came from: a module (whose scope it holds), and whether from a Storage file (flash). */
+export interface FunctionOrigin {
+  inFlash: boolean;
+  scope?: ModuleScope;
+}
+
+export interface CountOptions {
+  builtins?: BuiltinSnapshot;
+  origin?: (source: string) => FunctionOrigin | undefined;
+}
+
+/** A function's own blocks depend only on its text and where it came from: computed once per function object. */
+const functionCost = new WeakMap<Function, { blocks: number; scope?: ModuleScope }>();
+
+function functionOwn(fn: Function, origin?: (source: string) => FunctionOrigin | undefined): { blocks: number; scope?: ModuleScope } {
+  let cost = functionCost.get(fn);
+  if (cost === undefined) {
+    const source = Function.prototype.toString.call(fn);
+    if (source.includes("[native code]")) cost = { blocks: 1 };
+    else {
+      const from = origin?.(source);
+      // a module's function holds its scope: one name var (`\xFFsco`) pointing at it
+      const blocks = functionBlocks(source, from?.inFlash ?? false);
+      // (a function without code keeps no scope: `function(){}` in a module is 1 block)
+      cost = blocks > 1 && from?.scope ? { blocks: blocks + 1, scope: from.scope } : { blocks };
     }
-    const obj = item as object;
+    functionCost.set(fn, cost);
+  }
+  return cost;
+}
+
+function isArrayBuffer(v: object): v is ArrayBuffer {
+  return Object.prototype.toString.call(v) === "[object ArrayBuffer]";
+}
+
+/** Module scopes met in this walk (told apart from user objects by identity). */
+const scopes = new WeakSet<object>();
+
+const isObject = (v: unknown): v is object => v !== null && (typeof v === "object" || typeof v === "function");
+
+/** Counts JsVars held by `root` (and everything reachable from it not already in `seen`). */
+export function countJsVars(root: unknown, seen = new Set<object>(), options: CountOptions = {}): number {
+  const { builtins, origin } = options;
+  if (!isObject(root)) return primitiveBlocks(root);
+  let total = 0;
+  const stack: object[] = [root];
+  while (stack.length && seen.size < MAX_OBJECTS) {
+    const obj = stack.pop()!;
     if (seen.has(obj)) continue;
     seen.add(obj);
+    if (scopes.has(obj)) {
+      // a module scope: the scope object and a name var per declaration, holding what it names
+      const scope = obj as ModuleScope;
+      let values: unknown[] = [];
+      try {
+        values = scope.values?.() ?? [];
+      } catch {
+        // a module that has not finished loading
+      }
+      total += 1;
+      scope.names.forEach((name, i) => {
+        total += nameBlocks(name);
+        if (isObject(values[i])) stack.push(values[i] as object);
+        else total += valueBlocks(values[i], false);
+      });
+      continue;
+    }
     const builtinNames = builtins?.get(obj);
     if (builtinNames) {
       // a built-in: only what was added to it after power-on costs RAM (e.g. listeners on E)
       for (const name of Object.getOwnPropertyNames(obj)) {
         const desc = Object.getOwnPropertyDescriptor(obj, name);
         if (!desc || desc.get || desc.set) continue;
-        if (!builtinNames.has(name)) {
-          total += name.length > 4 ? stringBlocks(name) : 1;
-          total += valueBlocks(desc.value);
-        }
-        if (desc.value !== null && (typeof desc.value === "object" || typeof desc.value === "function")) stack.push(desc.value);
+        if (!builtinNames.has(name)) total += nameBlocks(name) + (isObject(desc.value) ? 0 : valueBlocks(desc.value, false));
+        if (isObject(desc.value)) stack.push(desc.value);
       }
       continue;
     }
-    total += 1;
-    if (typeof obj === "function") {
-      const source = Function.prototype.toString.call(obj);
-      if (!source.includes("[native code]")) total += stringBlocks(source) + 1;
+    if (isArrayBuffer(obj)) {
+      total += 1 + bufferDataBlocks(obj.byteLength);
+      continue;
     }
     if (ArrayBuffer.isView(obj)) {
-      total += Math.ceil((obj as ArrayBufferView).byteLength / JSVAR_BLOCK_SIZE) + 1;
+      // the view, then its buffer once however many views share it
+      total += 1;
+      stack.push(obj.buffer);
       continue;
+    }
+    const isFunction = typeof obj === "function";
+    const isArray = Array.isArray(obj);
+    if (isFunction) {
+      const own = functionOwn(obj as Function, origin);
+      total += own.blocks;
+      if (own.scope) {
+        scopes.add(own.scope);
+        stack.push(own.scope);
+      }
+    } else total += 1;
+    // an instance of a user class holds `__proto__` (jspeFunctionCall for `new`)
+    const proto = Object.getPrototypeOf(obj);
+    if (builtins && proto && !builtins.has(proto)) {
+      total += PROTO_NAME_BLOCKS;
+      stack.push(proto);
     }
     let names: string[];
     try {
@@ -106,10 +174,10 @@ export function countJsVars(root: unknown, seen = new Set<object>(), builtins?: 
       continue;
     }
     for (const name of names) {
-      if (typeof obj === "function" && (name === "length" || name === "name" || name === "arguments" || name === "caller")) continue;
+      if (isFunction && (name === "length" || name === "name" || name === "arguments" || name === "caller")) continue;
       // A function's prototype costs nothing until something is put on it (methods of a class).
-      if (typeof obj === "function" && name === "prototype" && !hasOwnMembers((obj as { prototype?: unknown }).prototype)) continue;
-      if (Array.isArray(obj) && name === "length") continue;
+      if (isFunction && name === "prototype" && !hasOwnMembers((obj as { prototype?: unknown }).prototype)) continue;
+      if (isArray && name === "length") continue;
       let value: unknown;
       try {
         const desc = Object.getOwnPropertyDescriptor(obj, name);
@@ -118,9 +186,10 @@ export function countJsVars(root: unknown, seen = new Set<object>(), builtins?: 
       } catch {
         continue;
       }
-      total += name.length > 4 ? stringBlocks(name) : 1;
-      if (value !== null && (typeof value === "object" || typeof value === "function")) stack.push(value);
-      else total += valueBlocks(value);
+      // an array index is an integer name: one block
+      total += isArray && /^\d+$/.test(name) ? 1 : nameBlocks(name);
+      if (isObject(value)) stack.push(value);
+      else total += valueBlocks(value, isArray);
     }
   }
   return total;

@@ -1,7 +1,7 @@
 // Espruino's built-in modules (require("Storage"|"Wifi"|"net"|"tls")) built inside the sandbox on host natives.
 
 export const PRELUDE_MODULES = String.raw`(function (N, G, H) {
-  var hide = H.hide, hideAll = H.hideAll, toBinaryString = H.toBinaryString;
+  var hide = H.hide, hideAll = H.hideAll, toBinaryString = H.toBinaryString, parseData = H.v8ParseJSON;
 
   var Storage = {};
   hideAll(Storage, {
@@ -9,7 +9,7 @@ export const PRELUDE_MODULES = String.raw`(function (N, G, H) {
     readJSON: function (name, noExceptions) {
       var s = N.storageRead(String(name));
       if (s === undefined) return undefined;
-      try { return JSON.parse(s); } catch (e) { if (noExceptions) return undefined; throw e; }
+      return H.parseJSON(s, true, noExceptions);
     },
     readArrayBuffer: function (name) {
       var s = N.storageRead(String(name));
@@ -31,15 +31,15 @@ export const PRELUDE_MODULES = String.raw`(function (N, G, H) {
     },
     list: function (regex, filter) {
       // jsfListFiles: flash order, filtered with String.match(regex)
-      var names = JSON.parse(N.storageList());
+      var names = parseData(N.storageList());
       if (regex !== undefined) names = names.filter(function (n) { return n.match(regex) !== null; });
       return names;
     },
     erase: function (name) { N.storageErase(String(name)); },
     eraseAll: function () { N.storageEraseAll(); },
     compact: function () { N.storageCompact(); },
-    getFree: function () { return JSON.parse(N.storageStats()).freeBytes; },
-    getStats: function () { return JSON.parse(N.storageStats()); },
+    getFree: function () { return parseData(N.storageStats()).freeBytes; },
+    getStats: function () { return parseData(N.storageStats()); },
     hash: function (regex) { return N.crc32(JSON.stringify(this.list(regex))); }
   });
 
@@ -53,9 +53,9 @@ export const PRELUDE_MODULES = String.raw`(function (N, G, H) {
     },
     disconnect: function (callback) { N.wifiDisconnect(callback); },
     // getIP(cb) calls back with (null, info); the ESP32 getStatus() ignores its callback (jswrap_esp32_network.c)
-    getIP: function (callback) { var ip = JSON.parse(N.wifiIP()); if (callback) N.queue(callback, Wifi, [null, ip]); return ip; },
-    getStatus: function (callback) { return JSON.parse(N.wifiStatus()); },
-    getDetails: function (callback) { var d = JSON.parse(N.wifiDetails()); if (callback) N.queue(callback, Wifi, [d]); return d; },
+    getIP: function (callback) { var ip = parseData(N.wifiIP()); if (callback) N.queue(callback, Wifi, [null, ip]); return ip; },
+    getStatus: function (callback) { return parseData(N.wifiStatus()); },
+    getDetails: function (callback) { var d = parseData(N.wifiDetails()); if (callback) N.queue(callback, Wifi, [d]); return d; },
     scan: function (callback) { N.wifiScan(callback); },
     setHostname: function (name, callback) { N.wifiSetHostname(String(name)); if (callback) N.queue(callback, Wifi, []); },
     getHostname: function (callback) { var h = N.wifiHostname(); if (callback) N.queue(callback, Wifi, [h]); return h; },

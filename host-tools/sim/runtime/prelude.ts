@@ -330,10 +330,10 @@ export const PRELUDE = String.raw`(function (N, G) {
     var src = String(fn);
     return src.slice(src.indexOf("{") + 1, src.lastIndexOf("}"));
   }
-  function runModule(id, source) {
-    var fn = N.compileModule(source, id);
+  function runModule(id, source, fromStorage) {
+    var fn = N.compileModule(source, id, !!fromStorage);
     var m = { exports: {} };
-    fn.call(m.exports, m.exports, m);
+    N.moduleScope(fn, fn.call(m.exports, m.exports, m));
     modules[id] = m.exports;
     return m.exports;
   }
@@ -369,7 +369,7 @@ export const PRELUDE = String.raw`(function (N, G) {
     var src = N.storageRead(id);
     if (src === undefined && id.slice(-3) !== ".js") src = N.storageRead(id + ".js");
     if (src === undefined) throw new Error("Module " + JSON.stringify(id) + " not found"); // jswrap_require: %q
-    return runModule(id, src);
+    return runModule(id, src, true);
   });
 
   var helpers = { toBinaryString: toBinaryString, toUint8Array: toUint8Array, hide: hide, hideAll: hideAll,

@@ -4,9 +4,10 @@
 // - no hoisting: `function f(){}` becomes `var f = function f(){};` at its position;
 // - let/const are function-scoped: rewritten to var;
 // - every loop iteration and catch/finally block calls the interrupt check (Ctrl-C, watchdog);
-// - every function body is wrapped as `{ __espnodeEnter(); try { body } finally { __espnodeLeave(); } }`: the enter
-//   call does the interrupt check and counts the nesting of user function calls, so a call deeper than the ESP32's
-//   stack allows stops the code with "Too much recursion" (jspCheckStackPosition) as on a board;
+// - every function body is wrapped as `{ __espnodeEnter(p, l, n); try { body } finally { __espnodeLeave(); } }`: the
+//   enter call does the interrupt check and counts the nesting of user function calls, so a call deeper than the
+//   ESP32's stack allows stops the code with "Too much recursion" (jspCheckStackPosition) as on a board; it is told
+//   the parameters, locals and arguments of the call so process.memory() counts the scopes of running calls;
 // - a regular-expression literal becomes a call that builds an Espruino RegExp (see espruino-regexp.ts), and its
 //   pattern is not checked against V8's syntax: the board's lexer takes any text up to the next unescaped `/`.
 // - a `var` is declared when its statement runs, not hoisted (var-scope.ts).
@@ -14,6 +15,7 @@ import * as acorn from "acorn";
 import * as walk from "acorn-walk";
 import { numberToString, stringToFloat } from "./builtins/number.ts";
 import { analyseScopes } from "./var-scope.ts";
+import { declaredNames } from "./jsvar-accounting.ts";
 
 export { SCOPE_CALLABLE, SCOPE_GLOBAL, SCOPE_GLOBALS, SCOPE_MASK, SCOPE_TEMP } from "./var-scope.ts";
 
@@ -29,6 +31,8 @@ export const REGEXP_LITERAL = "__espnodeRegExp";
 export const TO_TEXT = "__espnodeText";
 /** Hidden `(a, b) => a + b` that joins a number to a string as the board writes the number. */
 export const PLUS = "__espnodeAdd";
+/** Hidden `(v) => number`: unary `+` as the board reads a string (jsvGetFloat: "12 " is NaN, "012" is octal). */
+export const TO_NUMBER = "__espnodeNum";
 
 /** Put first in a function that reads `arguments`: the board counts the declared parameters too. */
 export const ARGUMENTS_PREFIX = (count: number) => `arguments.length<${count}&&(arguments.length=${count});`;
@@ -262,10 +266,22 @@ function instrument(node: AnyNode, edits: Edit[], source: string, declarationNam
       edits.push({ pos: body.end, text: "}", kind: "close", nodeStart: body.start - 1, nodeEnd: body.end + 1 });
     }
   };
-  // Enter counts only once the function runs; Leave runs however it ends (return, throw, interrupt).
-  const enter = `${FUNCTION_ENTER}();try{`;
+  // Enter counts only once the function runs; Leave runs however it ends (return, throw, interrupt). Enter is told
+  // what the call's scope holds: declared parameters, locals, and how many arguments were passed (an arrow has no
+  // `arguments` of its own).
   const leave = `}finally{${FUNCTION_LEAVE}()}`;
-  const instrumentFunctionBody = (body: AnyNode) => {
+  const instrumentFunctionBody = (fn: AnyNode) => {
+    const body = fn.body;
+    const passed = fn.type === "ArrowFunctionExpression" || fn.params.some((p: AnyNode) => p.type === "Identifier" && p.name === "arguments") ? "0" : "arguments.length";
+    const enter = `${FUNCTION_ENTER}(${fn.params.length},${declaredNames(fn).size},${passed});try{`;
+    if (body.type !== "BlockStatement") {
+      // `=> expr` becomes `=> {enter;try{return (expr)}finally{leave}}`; inserted right after `=>` so a
+      // parenthesised body such as `=> ({a: 1})` stays whole
+      const arrow = source.indexOf("=>", fn.params.length ? fn.params[fn.params.length - 1].end : fn.start);
+      open(fn, arrow + 2, `{${enter}return (`);
+      close(fn, fn.end, `)${leave}}`);
+      return;
+    }
     // `{}`: one insertion, as a close and an open at the same position would be ordered close-first
     if (body.end - body.start === 2) open(body, body.start + 1, enter + leave);
     else {
@@ -292,22 +308,15 @@ function instrument(node: AnyNode, edits: Edit[], source: string, declarationNam
       case "FunctionDeclaration":
         open(n, n.start, `var ${declarationNames.get(n) ?? n.id.name} = `);
         close(n, n.end, ";");
-        instrumentFunctionBody(n.body);
+        instrumentFunctionBody(n);
         declaredArguments(n);
         break;
       case "FunctionExpression":
-        instrumentFunctionBody(n.body);
+        instrumentFunctionBody(n);
         declaredArguments(n);
         break;
       case "ArrowFunctionExpression":
-        if (n.body.type === "BlockStatement") instrumentFunctionBody(n.body);
-        else {
-          // `=> expr` becomes `=> {enter;try{return (expr)}finally{leave}}`; inserted right after `=>` so a
-          // parenthesised body such as `=> ({a: 1})` stays whole
-          const arrow = source.indexOf("=>", n.params.length ? n.params[n.params.length - 1].end : n.start);
-          open(n, arrow + 2, `{${enter}return (`);
-          close(n, n.end, `)${leave}}`);
-        }
+        instrumentFunctionBody(n);
         break;
       case "ClassDeclaration":
         open(n, n.start, `var ${declarationNames.get(n) ?? n.id.name} = `);
@@ -329,6 +338,13 @@ function instrument(node: AnyNode, edits: Edit[], source: string, declarationNam
           // a space: minified code may put the expression right after a keyword (`return"a"+b`)
           open(n, n.start, ` ${PLUS}(`);
           replace(n, findToken(source, n.left.end, n.right.start, "+"), 1, ",");
+          close(n, n.end, ")");
+        }
+        break;
+      case "UnaryExpression":
+        // `+x` → `__espnodeNum(x)` unless x is a number for sure
+        if (n.operator === "+" && !isNumeric(n.argument as AnyNode)) {
+          replace(n, n.start, 1, ` ${TO_NUMBER}(`);
           close(n, n.end, ")");
         }
         break;

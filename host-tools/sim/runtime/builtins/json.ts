@@ -1,4 +1,4 @@
-// JSON.stringify and E.toJS as the board writes them, following src/jswrap_json.c of Espruino 2v29:
+// JSON.stringify and E.toJS as the board writes them (JSON.parse as it reads: jsonParse, below), following src/jswrap_json.c of Espruino 2v29:
 // jswrap_json_stringify / jswrap_espruino_toJS (their JSONFlags) → jsfGetJSONWithCallback,
 // jsfGetJSONForObjectItWithCallback, jsonNewLine; strings quoted as `%Q` (vcbprintf, escapeCharacter in
 // src/jsutils.c, JSON style: `\u00E9`, upper-case hex); numbers through jsvGetString (ftoa, see number.ts).
@@ -8,7 +8,9 @@
 // the closing bracket is indented one level less one space (`\n ]`), empty containers are `[  ]`/`{  }`, and an
 // array's named properties are listed after its items.
 // Works on values from the sandbox realm, so it never relies on instanceof.
-import { numberToString } from "./number.ts";
+import { lexerErrorStack } from "../error-stack.ts";
+import { JsonLexer, LEX_FLOAT, LEX_INT, LEX_R_FALSE, LEX_R_NULL, LEX_R_TRUE, LEX_STR, tokenAsString } from "./json-lexer.ts";
+import { numberToString, stringToFloat, stringToLongInt } from "./number.ts";
 
 /** JSONFlags in src/jswrap_json.h (the ones these two callers use). */
 const PRETTY = 4;
@@ -188,4 +190,109 @@ export function jsonStringify(value: unknown, space: unknown, spaceText: string 
 /** jswrap_espruino_toJS: `{a:1}` (identifier keys unquoted, `%q` escapes). */
 export function toJS(value: unknown): string {
   return new JSONWriter("  ").value(value, undefined, TOJS_FLAGS, 0);
+}
+
+// ---- JSON.parse ----------------------------------------------------------------------------------------------
+
+/** What JSON.parse gives the sandbox: the value as standard JSON text (V8 builds it there), and the exception. */
+export interface ParseResult {
+  /** undefined where the board's parser returned nothing (jswrap_json_parse_internal's 0). */
+  json?: string;
+  error?: { type: "Error" | "SyntaxError"; message: string; stack: string };
+}
+
+/** A number as JSON text V8 reads back to the same value (1e400 is Infinity). */
+function numberJSON(n: number): string {
+  return n === Infinity ? "1e400" : n === -Infinity ? "-1e400" : String(n);
+}
+
+/**
+ * jswrap_json_parse_ext (src/jswrap_json.c): the board's lexer over the text, then jswrap_json_parse_internal.
+ * `liberal` is JSON_DROP_QUOTES (Storage.readJSON: unquoted and number keys). Nothing after the value is checked,
+ * a trailing comma is accepted, a duplicate key keeps its first value (the board keeps both; a lookup finds the
+ * first). The first exception wins (jsExceptionHere); parsing goes on after it as on the board, and its stack is the
+ * JSON text's own (the lexer JSON.parse makes has no caller: jslPrintStackTrace shows only `    at :L:C`).
+ */
+export function jsonParse(text: string, liberal: boolean): ParseResult {
+  let error: ParseResult["error"];
+  const raise = (type: "Error" | "SyntaxError", message: string, pos: number) => {
+    error ??= { type, message, stack: lexerErrorStack(text, pos) };
+  };
+  const lex = new JsonLexer(text, raise);
+  /** jslMatch: on a mismatch "Got <token> expected <token>" at the token, which is skipped anyway. */
+  const match = (expected: number): boolean => {
+    if (lex.tk !== expected) {
+      raise("SyntaxError", `Got ${lex.tokenString()} expected ${tokenAsString(expected)}`, lex.tokenStart);
+      lex.next();
+      return false;
+    }
+    lex.next();
+    return true;
+  };
+  const value = (): string | undefined => {
+    const token: number = lex.tk;
+    switch (token) {
+      case LEX_R_TRUE: lex.next(); return "true";
+      case LEX_R_FALSE: lex.next(); return "false";
+      case LEX_R_NULL: lex.next(); return "null";
+      case 0x2d: {
+        // '-': only before a number, as 0 - value (jsvMathsOp), so -0 is 0
+        lex.next();
+        if (lex.tk !== LEX_INT && lex.tk !== LEX_FLOAT) return undefined;
+        const v = value();
+        return v === undefined ? undefined : numberJSON(0 - Number(v));
+      }
+      case LEX_INT: {
+        const v = stringToLongInt(lex.value);
+        lex.next();
+        return numberJSON(v);
+      }
+      case LEX_FLOAT: {
+        const v = stringToFloat(lex.value).value;
+        lex.next();
+        return numberJSON(v);
+      }
+      case LEX_STR: {
+        const v = lex.value;
+        lex.next();
+        return JSON.stringify(v);
+      }
+      case 0x5b: {
+        const items: string[] = [];
+        lex.next();
+        while (lex.tk !== 0x5d && !error) {
+          const item = value();
+          if (item === undefined || (lex.tk !== 0x5d && !match(0x2c))) return undefined;
+          items.push(item);
+        }
+        return match(0x5d) ? `[${items.join(",")}]` : undefined;
+      }
+      case 0x7b: {
+        const items: string[] = [];
+        const keys = new Set<string>();
+        const obj = () => `{${items.join(",")}}`;
+        lex.next();
+        while ((lex.tk === LEX_STR || lex.tk === LEX_INT || lex.isIDOrReservedWord()) && !error) {
+          if (!liberal && lex.tk !== LEX_STR) {
+            match(LEX_STR);
+            return obj();
+          }
+          // jsvAsArrayIndex: a number key is the number's text
+          const key = lex.tk === LEX_INT ? numberToString(stringToLongInt(lex.value)) : lex.value;
+          lex.next();
+          let item: string | undefined;
+          if (!match(0x3a) || (item = value()) === undefined || (lex.tk !== 0x7d && !match(0x2c))) return undefined;
+          if (!keys.has(key)) items.push(`${JSON.stringify(key)}:${item}`);
+          keys.add(key);
+        }
+        return match(0x7d) ? obj() : undefined;
+      }
+      default:
+        // the error is at the previous token (lex->tokenLastStart)
+        raise("SyntaxError", `Expecting valid value, got ${tokenAsString(lex.tk)}`, lex.tokenLastStart);
+        return undefined;
+    }
+  };
+  const json = value();
+  return error ? { json, error } : { json };
 }

@@ -1,6 +1,6 @@
 // The host natives behind the sandbox's number, string and JSON built-ins (prelude-builtins.ts): only primitives
 // cross, except the values JSON.stringify / E.toJS walk.
-import { jsonStringify, toJS } from "./json.ts";
+import { jsonParse, jsonStringify, toJS } from "./json.ts";
 import {
   mathPow,
   mathRound,
@@ -26,6 +26,7 @@ export function builtinNatives(): Record<string, unknown> {
     parseFloat: parseFloatText,
     parseInt: parseIntText,
     jsonStringify,
+    jsonParse,
     toJS,
     encodeURIComponent: encodeURIComponentText,
     fromCharCodes,

@@ -287,3 +287,22 @@ export function parseIntText(s: string, radix: number): number {
   if (at === start) return NaN;
   return negated ? -v : v;
 }
+
+/** stringToInt (stringToIntWithRadix into a `long long`: wraps past 2^63) as jsvNewFromLongInteger keeps it. */
+export function stringToLongInt(s: string): number {
+  let at = 0;
+  while (isWhitespace(s[at])) at++;
+  let negated = false;
+  if (s[at] === "-") {
+    negated = true;
+    at++;
+  } else if (s[at] === "+") at++;
+  let radix: number;
+  ({ radix, at } = readRadix(s, at));
+  let v = 0n;
+  for (let digit = digitValue(s[at]); digit >= 0 && digit < radix; digit = digitValue(s[at])) {
+    v = BigInt.asIntN(64, v * BigInt(radix) + BigInt(digit));
+    at++;
+  }
+  return Number(BigInt.asIntN(64, negated ? -v : v));
+}

@@ -1,0 +1,103 @@
+// The virtual board counts JsVars as a 32-bit ESP32-memory-model Espruino 2v29 does (14-byte blocks): every expected
+// figure below is what the reference interpreter printed for the same line (E.getSizeOf and process.memory(false)
+// deltas; src/jsvar.c, src/jsparse.c jspeFunctionCall). Unit checks of the rules are in the last block.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startBoard, type TestBoard } from "./support/sim-console.ts";
+import { callBlocks, nameBlocks, stringBlocks, tokenisedLength, typedArrayBlocks } from "../../host-tools/sim/runtime/jsvar-accounting.ts";
+
+let t: TestBoard;
+beforeAll(async () => {
+  t = await startBoard();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+/** What the line printed, without its echo and the prompt. */
+const answer = async (line: string) => (await t.type(line)).slice(line.length + 2, -3);
+const sizes = (list: string) => answer(`[${list}].map(function(v){return E.getSizeOf(v)}).join(" ")`);
+
+describe("E.getSizeOf counts blocks as the board stores them", () => {
+  it("strings: 9 characters in the first block, 10 in each further one", async () => {
+    expect(await sizes('"","abcd","abcdefghi","abcdefghij","abcdefghijklmnopqrs","abcdefghijklmnopqrst",new Array(101).join("x")')).toBe(
+      '="1 1 1 2 2 3 11"',
+    );
+  });
+
+  it("objects: a property is a name var, long names chain blocks, small integers live in the name", async () => {
+    expect(
+      await sizes(
+        '{},{a:1},{abcd:1},{abcde:1},{abcdefghijklmn:1},{abcdefghijklmno:1},{longPropertyName:1},{a:"x"},{a:1.5},{a:true},{a:null},' +
+          "{a:8191},{a:8192},{a:-8192},{a:-8193},{a:1,b:2,c:3},{abc:\"0123456789\",defgh:\"x\"},{a:{b:{c:1}}}",
+      ),
+    ).toBe('="1 2 2 3 3 4 4 3 3 3 3 2 3 2 3 4 7 6"');
+  });
+
+  it("arrays: an element is an index name; booleans are packed there too", async () => {
+    expect(await sizes('[],[1,2,3],["","",""],[true],[null],[1.5],["abcdefghij"],[[1],[2]]')).toBe('="1 4 7 2 3 3 4 7"');
+  });
+
+  it("typed arrays: view, buffer and data, flat above 19 bytes; views sharing a buffer count it once", async () => {
+    expect(
+      await sizes(
+        "new Uint8Array(0),new Uint8Array(1),new Uint8Array(16),new Uint8Array(19),new Uint8Array(20),new Uint8Array(29)," +
+          "new Uint16Array(16),new Uint8Array(100),new ArrayBuffer(16),(function(){var b=new ArrayBuffer(16);return {x:new Uint8Array(b),y:new Uint8Array(b)}})()",
+      ),
+    ).toBe('="3 3 4 4 5 6 6 11 3 8"');
+  });
+
+  it("functions: parameters, and the code tokenised (keywords one byte)", async () => {
+    expect(
+      await sizes(
+        "function(){},function(a,b){return a+b},function(a){return a},function(abcdefghijkl){},function(){return 1}," +
+          "function(a,b){var q=a+b; return q*2+a*3+b*4+'hello world this is long text';}",
+      ),
+    ).toBe('="1 5 4 3 3 10"');
+  });
+});
+
+describe("process.memory(false) counts the scopes of running calls", () => {
+  it("one block per parameter or argument (whichever is more), per local and one more with locals, 3 per call", async () => {
+    for (const line of [
+      "function m(){return process.memory(false).usage;}",
+      "function f0(){return m();}",
+      "function f1(a){return m();}",
+      "function f2(a,b){return m();}",
+      "function l1(){var x=1;return m();}",
+      "function l3(){var x=1,y=2,z=3;return m();}",
+      "function p2l2(a,b){var x=1,y=2;return m();}",
+      "function nest(){return f0();}",
+      "function run(c){c();process.memory();var b=process.memory(false).usage;return c()-b;}",
+    ]) {
+      await t.type(line);
+    }
+    // each figure relative to the first: f0(), f1(1), f1(), f0(1,2), f2(1,2), l1(), l3(), p2l2(1,2), nest()
+    expect(
+      await answer(
+        "[function(){return f0();},function(){return f1(1);},function(){return f1();},function(){return f0(1,2);}," +
+          "function(){return f2(1,2);},function(){return l1();},function(){return l3();},function(){return p2l2(1,2);}," +
+          'function(){return nest();}].map(run).map(function(r,i,a){return r-a[0]}).join(" ")',
+      ),
+    ).toBe('="0 1 1 2 2 2 4 5 3"');
+  });
+
+  it("nothing is left once the calls have returned", async () => {
+    expect(await answer("(function(){process.memory();var b=process.memory(false).usage;l3();p2l2(1,2);return process.memory(false).usage-b})()")).toBe("=0");
+  });
+});
+
+describe("the rules (jsvar-accounting.ts)", () => {
+  it("string, name, typed array and call sizes", () => {
+    expect([0, 9, 10, 19, 20, 29, 100].map(stringBlocks)).toEqual([1, 1, 2, 2, 3, 3, 11]);
+    expect(["a", "abcd", "abcde", "abcdefghijklmn", "abcdefghijklmno"].map(nameBlocks)).toEqual([1, 1, 2, 2, 3]);
+    expect([0, 19, 20, 28, 29, 100].map(typedArrayBlocks)).toEqual([3, 4, 5, 5, 6, 11]);
+    expect([callBlocks(0, 0, 0), callBlocks(1, 0, 0), callBlocks(0, 2, 0), callBlocks(2, 2, 2)]).toEqual([3, 4, 5, 8]);
+  });
+
+  it("tokenised code: keywords and operators one byte, a space only between two words", () => {
+    expect(tokenisedLength("return a+b")).toBe(4);
+    expect(tokenisedLength("var x = a === b; // note")).toBe(7);
+    expect(tokenisedLength("return typeof a")).toBe(3);
+    expect(tokenisedLength("x = y in z")).toBe(5);
+  });
+});
