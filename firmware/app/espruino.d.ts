@@ -38,6 +38,7 @@ declare var E: {
   kickWatchdog(): void;
   /** A flat RAM string from any string (copies a memory-mapped flash string). */
   toString(data: any): string;
+  CRC32(data: any): number;
   on(event: string, listener: () => void): void;
 };
 

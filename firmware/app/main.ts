@@ -13,6 +13,7 @@ import type { MqttClient } from "../mqtt/client.ts";
 declare var globalThis: any;
 declare function require(name: "Storage"): EspruinoStorage;
 declare function require(name: "Wifi"): EspruinoWifi;
+declare function require(name: "crypto"): { SHA256(s: string): ArrayBuffer };
 declare var process: { memory(gc?: boolean): EspruinoMemory };
 
 /** Seconds without a tick before the hardware watchdog reboots the board (TLS handshakes block for a few). */
@@ -85,6 +86,18 @@ var platform: Platform = {
   later: function (fn: () => void, ms: number) {
     setTimeout(fn, ms);
   },
+  crc32: function (s: string) {
+    return E.CRC32(s);
+  },
+  sha256: function (s: string) {
+    // The firmware returns an ArrayBuffer; the HMAC code works on byte strings.
+    var u = new Uint8Array(require("crypto").SHA256(s));
+    var r = "";
+    for (var i = 0; i < u.length; i++) r += String.fromCharCode(u[i]);
+    return r;
+  },
+  // Set by the .bootcde loader (espnode deploy): the Storage file this app was evaluated from.
+  slot: typeof globalThis.__espnodeApp === "string" ? globalThis.__espnodeApp : "",
   copy: function (s: string) {
     // E.toString needs one contiguous block; when memory is too fragmented for that it returns undefined.
     var c = E.toString(s);

@@ -15,6 +15,8 @@ import { commandReply, CommandTarget } from "./commands.ts";
 import { discoveryFields, discoveryTopic, discoveryPayload, HA_STATUS_TOPIC } from "./discovery.ts";
 import { saveConfig } from "./config-store.ts";
 import { SleepPlan } from "./sleep.ts";
+import { OtaReceiver } from "./ota.ts";
+import { OTA_BEGIN, OTA_DATA, OTA_STATUS, INFO } from "../protocol/ota.ts";
 
 /** What the node needs from the board. */
 export interface Platform {
@@ -38,6 +40,11 @@ export interface Platform {
   later(fn: () => void, ms: number): void;
   /** RAM copy of a string read from flash (Espruino: E.toString). */
   copy?(s: string): string;
+  /** For app updates over MQTT (without them the node takes none): E.CRC32, require("crypto").SHA256 as a byte
+   *  string, and the Storage slot the loader booted. */
+  crc32?(s: string): number;
+  sha256?(s: string): string;
+  slot?: string;
 }
 
 /** Outbox geometry: 64 slots of 192 bytes (12 KiB, twice that while recycling); at most 48 records wait. */
@@ -56,6 +63,14 @@ export class SensorNode implements CommandTarget {
   statusTopic: string;
   cmdTopic: string;
   replyTopic: string;
+  infoTopic: string;
+  otaTopic: string;
+  otaDataTopic: string;
+  otaStatusTopic: string;
+  /** Updates over MQTT; null when the platform cannot take them. */
+  ota: OtaReceiver | null;
+  /** The retained info still has to be published after (re)connecting. */
+  infoPending: boolean;
   client: MqttClient;
   wifi: WifiKeeper;
   outbox: Outbox;
@@ -87,6 +102,11 @@ export class SensorNode implements CommandTarget {
     this.statusTopic = this.base + "/status";
     this.cmdTopic = this.base + "/cmd";
     this.replyTopic = this.base + "/reply";
+    this.infoTopic = this.base + INFO;
+    this.otaTopic = this.base + OTA_BEGIN;
+    this.otaDataTopic = this.base + OTA_DATA;
+    this.otaStatusTopic = this.base + OTA_STATUS;
+    this.infoPending = false;
     this.sensors = new SensorSet(cfg.sensors, platform.sensors);
     this.outbox = new Outbox(platform.storage, {
       name: OUTBOX_NAME, slots: OUTBOX_SLOTS, slotSize: OUTBOX_SLOT_SIZE, capacity: OUTBOX_CAPACITY, copy: platform.copy,
@@ -136,7 +156,31 @@ export class SensorNode implements CommandTarget {
         },
       },
     );
-    this.client.subscribe([this.cmdTopic, HA_STATUS_TOPIC], [1, 0]);
+    this.ota = null;
+    if (platform.crc32 && platform.sha256) {
+      this.ota = new OtaReceiver(
+        {
+          storage: platform.storage,
+          crc32: platform.crc32,
+          sha256: platform.sha256,
+          publish: function (json: string, qos: number, retain: boolean) {
+            return self.client.publish(self.otaStatusTopic, json, qos, retain) >= 0;
+          },
+          reboot: function () {
+            // Let the last status leave the socket first.
+            self.p.later(function () {
+              self.p.reboot();
+            }, 1000);
+          },
+          log: function (line: string) {
+            self.p.log(line);
+          },
+        },
+        cfg.id, cfg.otaKey, platform.slot || "",
+      );
+      // QoS0: a transfer recovers by itself (the host announces again), and nothing queues while the node is away.
+      this.client.subscribe([this.cmdTopic, HA_STATUS_TOPIC, this.otaTopic, this.otaDataTopic], [1, 0, 0, 0]);
+    } else this.client.subscribe([this.cmdTopic, HA_STATUS_TOPIC], [1, 0]);
     this.wifi = new WifiKeeper(platform.wifi, cfg.ssid, cfg.wifiPass, {
       up: function () {
         self.onWifiUp();
@@ -178,6 +222,13 @@ export class SensorNode implements CommandTarget {
     }
     if (this.client.connected) {
       if (this.onlinePending) this.publishOnline();
+      if (this.infoPending) this.publishInfo();
+      var ota = this.ota;
+      if (ota) {
+        ota.flush();
+        // Healthy: connected, "online" delivered and telemetry sent since this boot.
+        if (ota.trial && this.onlinePid === 0 && !this.onlinePending && this.telemetryCount > 0) ota.healthy();
+      }
       this.flushQos0();
       this.drain();
       this.announce(this.sleep ? 8 : 1);
@@ -213,6 +264,8 @@ export class SensorNode implements CommandTarget {
     this.p.log("mqtt: connected to " + this.cfg.broker + (sessionPresent ? " (session resumed)" : ""));
     this.onlinePending = true;
     this.publishOnline();
+    this.infoPending = !!this.ota;
+    this.publishInfo();
     this.announceAt = 0;
     this.flushQos0();
     this.drain();
@@ -232,6 +285,12 @@ export class SensorNode implements CommandTarget {
       this.onlinePending = false;
       this.onlinePid = pid;
     }
+  }
+
+  /** <base>/info, retained: what runs here (app label, CRC-32 and slot) and the largest packet the node takes. */
+  publishInfo(): void {
+    if (this.infoPending && this.client.publish(this.infoTopic, (this.ota as OtaReceiver).info(this.client.maxPacketSize), 1, true) > 0)
+      this.infoPending = false;
   }
 
   onDelivered(pid: number): void {
@@ -270,6 +329,11 @@ export class SensorNode implements CommandTarget {
       if (payload === "online") this.announceAt = 0;
       return;
     }
+    var ota = this.ota;
+    if (ota && !retain) {
+      if (topic === this.otaDataTopic) return ota.chunk(payload);
+      if (topic === this.otaTopic) return ota.begin(payload);
+    }
     // An empty payload is someone clearing a retained message, not a command.
     if (topic !== this.cmdTopic || !payload.length) return;
     // A retained command would run again at every connect (a retained reboot would loop forever).
@@ -289,7 +353,7 @@ export class SensorNode implements CommandTarget {
     var ob = this.outbox;
     var seq = ob.prepare(wait);
     var up = Math.floor((this.p.now() - this.bootAt) / 1000);
-    var json = telemetryJson(seq, up, this.wifi.rssi(), this.p.freeMem(), ob.lost, s.fields, s.values);
+    var json = telemetryJson(seq, up, this.wifi.rssi(), this.p.freeMem(), ob.lost, ob.waiting, s.fields, s.values);
     var slot = ob.append(json, wait);
     this.telemetryCount++;
     this.p.log(telemetryLine(json));

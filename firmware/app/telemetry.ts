@@ -7,11 +7,12 @@ function num(v: number | null): string {
   return typeof v === "number" && v === v && v !== Infinity && v !== -Infinity ? String(v) : "null";
 }
 
-/** The record's JSON: seq, up (s), rssi (dBm or null), mem (free JsVars), lost (records dropped), then readings. */
+/** The record's JSON: seq, up (s), rssi (dBm or null), mem (free JsVars), lost (records dropped), ob (records
+ *  waiting in the outbox), then readings. */
 export function telemetryJson(
-  seq: number, up: number, rssi: number | null, mem: number, lost: number, fields: string[], values: number[],
+  seq: number, up: number, rssi: number | null, mem: number, lost: number, ob: number, fields: string[], values: number[],
 ): string {
-  var s = '{"seq":' + seq + ',"up":' + up + ',"rssi":' + num(rssi) + ',"mem":' + mem + ',"lost":' + lost;
+  var s = '{"seq":' + seq + ',"up":' + up + ',"rssi":' + num(rssi) + ',"mem":' + mem + ',"lost":' + lost + ',"ob":' + ob;
   for (var i = 0; i < fields.length; i++) s += ',"' + fields[i] + '":' + num(values[i]);
   return s + "}";
 }

@@ -42,6 +42,8 @@ export interface DeviceConfig {
   broker: string;
   mqttUser?: string;
   mqttPass?: string;
+  /** Key for HMAC-SHA256 over app update announcements (`espnode ota`); without it every update is refused. */
+  otaKey?: string;
   /** mqtts:// only: names of Storage files holding DER bytes (TLS_FILES), because the board's mbedTLS parses
    *  DER only (a PEM text fails with "Invalid format"), and a Storage file reaches tls.connect memory-mapped. */
   ca?: string;
@@ -64,7 +66,7 @@ export interface DeviceConfig {
 export var TLS_FILES = { ca: "espnode.ca", cert: "espnode.crt", key: "espnode.key" };
 
 /** Fields that must never leave the device or appear in output. */
-export var SECRET_FIELDS = ["wifiPass", "mqttPass"];
+export var SECRET_FIELDS = ["wifiPass", "mqttPass", "otaKey"];
 
 export interface BrokerAddress {
   tls: boolean;
@@ -150,6 +152,7 @@ export function checkConfig(c: any): string | null {
   if (!b) return "broker must be mqtt://host:port or mqtts://host:port";
   if (c.mqttUser !== undefined && !isText(c.mqttUser, 0, 128)) return "mqttUser must be text";
   if (c.mqttPass !== undefined && !isText(c.mqttPass, 0, 128)) return "mqttPass must be text";
+  if (c.otaKey !== undefined && !isText(c.otaKey, 16, 128)) return "otaKey must be 16-128 characters";
   var f = checkTlsFiles(c, b.tls);
   if (f) return f;
   if (!isTopicPrefix(c.prefix)) return "prefix must be topic levels without wildcards";

@@ -13,6 +13,9 @@ import { registerBuildCommand } from "./build-command.ts";
 import { registerInitCommand } from "./init-command.ts";
 import { registerRunCommand } from "./run-command.ts";
 import { registerDevCommand } from "./dev-command.ts";
+import { registerOtaCommand } from "./ota-command.ts";
+import { registerFleetCommand } from "./fleet-command.ts";
+import { registerDashboardCommand } from "./dashboard-command.ts";
 import { EXIT_CODES_HELP, ExitCode } from "./exit-codes.ts";
 
 export function buildProgram(): Command {
@@ -41,6 +44,9 @@ export function buildProgram(): Command {
   registerProvisionCommand(program);
   registerStationCommand(program);
   registerMonitorCommand(program);
+  registerOtaCommand(program);
+  registerFleetCommand(program);
+  registerDashboardCommand(program);
   registerSimCommand(program);
   registerDemoCommand(program);
   for (const cmd of program.commands) cmd.exitOverride((err) => process.exit(err.exitCode === 0 ? ExitCode.OK : ExitCode.USAGE));

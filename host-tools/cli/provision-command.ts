@@ -23,7 +23,8 @@ Secrets never go on the command line. The Wi-Fi password comes from, in order:
   $ESPNODE_WIFI_PASSWORD
   a hidden prompt              on a terminal only
 The MQTT password likewise (--mqtt-password-file, $ESPNODE_MQTT_PASSWORD), needed only with --mqtt-user.
-Only one of the two can come from standard input.
+The key that signs app updates (espnode ota) likewise: --ota-key-file, $ESPNODE_OTA_KEY; optional (without
+it the board refuses every update). Only one secret can come from standard input.
 
 Values come from flags, then ESPNODE_* variables (shown with each option), then the --from file.
 On a terminal, values that none of these gave are asked for (--no-input turns this
@@ -82,6 +83,7 @@ export function registerProvisionCommand(program: Command): void {
       .option("--from <file>", "read the values from a JSON object or a CSV header + row (flags override it)")
       .option("--wifi-password-file <file>", "file holding the Wi-Fi password, - for stdin (else $ESPNODE_WIFI_PASSWORD or a prompt)")
       .option("--mqtt-password-file <file>", "file holding the MQTT password, - for stdin (else $ESPNODE_MQTT_PASSWORD or a prompt)")
+      .option("--ota-key-file <file>", "file holding the key that signs app updates (espnode ota), - for stdin (else $ESPNODE_OTA_KEY; none: updates refused)")
       .option("--no-input", "never prompt: a missing value is an error (for scripts)")
       .option("--verify", "wait on the broker until the device reports online")
       .option("--verify-timeout <seconds>", "how long --verify waits", "60")

@@ -14,6 +14,7 @@ import { EspnodeError } from "../transport/errors.ts";
 import { crc32, type UploadMethod } from "../device/espruino/storage.ts";
 import type { Progress } from "../device/espruino/packet.ts";
 import { openBoard, type Board, type PortOptions } from "./connect.ts";
+import { TRIAL_FILE, ROLLBACK_FILE, OTA_MAX_TRIAL_BOOTS } from "../../firmware/protocol/ota.ts";
 
 export const APP_SLOTS = ["espnode.app.a", "espnode.app.b"] as const;
 export const BOOT_POINTER = "espnode.boot";
@@ -23,12 +24,24 @@ export const BOOT_FILE = ".bootcde";
  * Rewriting a Storage file erases the old copy before writing the new one, so a power cut in that instant can
  * lose the pointer. Both slots are complete and verified whenever the pointer is being written, so the loader then
  * boots the slot written last (Storage lists files in flash order; a rewritten file moves to the end).
+ *
+ * Trial boots (`espnode ota`): while TRIAL_FILE exists the loader boots the slot it names instead of the pointer's,
+ * counting boots in it. It falls back to the pointer's slot (which the update never changes) and leaves the reason in
+ * ROLLBACK_FILE when the new app throws while starting, after OTA_MAX_TRIAL_BOOTS boots without confirming, or when
+ * the file is still there `ms` after boot. The app confirms by switching the pointer and erasing the file.
+ * load() only takes effect once the running code returns, so the crash path calls it last.
  */
 export const LOADER =
-  `var __espnodeApp=require("Storage").read("${BOOT_POINTER}");` +
+  `var __espnodeApp=require("Storage").read("${BOOT_POINTER}"),__espnodeTrial=require("Storage").readJSON("${TRIAL_FILE}",1);` +
+  `function __espnodeRollback(r){__espnodeTrial.reason=r;require("Storage").write("${ROLLBACK_FILE}",JSON.stringify(__espnodeTrial));` +
+  `require("Storage").erase("${TRIAL_FILE}");print("espnode: rolling back from "+__espnodeTrial.slot+": "+r);__espnodeTrial=0}` +
+  `if(__espnodeTrial){if(__espnodeTrial.n>=${OTA_MAX_TRIAL_BOOTS})__espnodeRollback("restarted "+__espnodeTrial.n+" times without reporting healthy");` +
+  `else{__espnodeTrial.n++;require("Storage").write("${TRIAL_FILE}",JSON.stringify(__espnodeTrial));__espnodeApp=__espnodeTrial.slot;` +
+  `setTimeout(function(t){if(require("Storage").read("${TRIAL_FILE}")!==undefined){__espnodeTrial=t;__espnodeRollback("not healthy within "+t.ms/1000+" s");load()}},__espnodeTrial.ms,__espnodeTrial)}}` +
   `if(!__espnodeApp||require("Storage").read(__espnodeApp)===undefined)__espnodeApp=require("Storage").list(/^espnode\\.app\\.[ab]$/).pop();` +
-  `if(__espnodeApp)eval(require("Storage").read(__espnodeApp));` +
-  `else print("espnode: no app deployed (run espnode deploy)");`;
+  `if(!__espnodeApp)print("espnode: no app deployed (run espnode deploy)");` +
+  `else if(__espnodeTrial)try{eval(require("Storage").read(__espnodeApp))}catch(e){__espnodeRollback("crashed at start: "+e);load()}` +
+  `else eval(require("Storage").read(__espnodeApp));`;
 
 export interface DeployOptions extends PortOptions {
   /** Path of the app (default dist/firmware/app.js). */
@@ -119,6 +132,9 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult> {
 
     const stage = active === APP_SLOTS[0] ? APP_SLOTS[1] : APP_SLOTS[0];
     result.slot = stage;
+    // An update still on trial boots the inactive slot: end the trial first, so the board boots the pointer's
+    // verified slot while that one is overwritten.
+    await board.repl.eval<boolean>(`require("Storage").erase(${JSON.stringify(TRIAL_FILE)}),true`);
     step(`uploading ${app.length} bytes to ${stage} (${method === "packet" ? "packet protocol" : "Storage.write lines"})`);
     const started = performance.now();
     try {

@@ -10,6 +10,7 @@ import { CONFIG_VERSION, TLS_FILES, checkConfig, isTopicLevel, isTopicPrefix, pa
 
 export const WIFI_PASSWORD_ENV = "ESPNODE_WIFI_PASSWORD";
 export const MQTT_PASSWORD_ENV = "ESPNODE_MQTT_PASSWORD";
+export const OTA_KEY_ENV = "ESPNODE_OTA_KEY";
 /** The file name that means "standard input" for --wifi-password-file / --mqtt-password-file. */
 export const STDIN_FILE = "-";
 
@@ -30,6 +31,7 @@ export interface ProvisionFlags {
   from?: string;
   wifiPasswordFile?: string;
   mqttPasswordFile?: string;
+  otaKeyFile?: string;
 }
 
 /** Checks one answer: the reason to show before asking again, or undefined to accept it. */
@@ -96,6 +98,11 @@ export function checkValue(field: Field, value: unknown): string | undefined {
 /** WPA2 passphrases are 8-63 characters; an empty one means an open network. */
 export function checkWifiPassword(p: string): string | undefined {
   return p.length > 0 && (p.length < 8 || p.length > 63) ? "The Wi-Fi password must be 8-63 characters (WPA2), or empty for an open network" : undefined;
+}
+
+/** The OTA key signs app updates (HMAC-SHA256); the config accepts 16-128 characters. */
+export function checkOtaKey(k: string): string | undefined {
+  return k.length < 16 || k.length > 128 ? "The OTA key must be 16-128 characters" : undefined;
 }
 
 function checkMqttPassword(p: string): string | undefined {
@@ -258,7 +265,7 @@ export function flagsFromRecord(raw: Record<string, unknown>, path: string): Pro
     const key = k.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
     out[key === "id" ? "deviceId" : key] = v;
   }
-  for (const secret of ["wifiPass", "wifiPassword", "mqttPass", "mqttPassword"])
+  for (const secret of ["wifiPass", "wifiPassword", "mqttPass", "mqttPassword", "otaKey"])
     if (secret in out)
       throw usage(
         `${path} contains a password (${secret}).`,
@@ -275,6 +282,7 @@ interface SecretKind {
 }
 const WIFI: SecretKind = { label: "Wi-Fi password", env: WIFI_PASSWORD_ENV, flag: "--wifi-password-file", check: checkWifiPassword };
 const MQTT: SecretKind = { label: "MQTT password", env: MQTT_PASSWORD_ENV, flag: "--mqtt-password-file", check: checkMqttPassword };
+const OTA: SecretKind = { label: "OTA key", env: OTA_KEY_ENV, flag: "--ota-key-file", check: checkOtaKey };
 
 async function fromStdin(kind: SecretKind, sources: InputSources): Promise<string> {
   const stdin = sources.stdin;
@@ -354,6 +362,8 @@ export async function buildProvisionInput(cli: ProvisionFlags, sources: InputSou
       `--wifi-password-file ${STDIN_FILE} and --mqtt-password-file ${STDIN_FILE} cannot both read standard input.`,
       `Pipe one of them in; give the other as a file or in ${WIFI_PASSWORD_ENV}/${MQTT_PASSWORD_ENV}.`,
     );
+  if (f.otaKeyFile === STDIN_FILE && (f.wifiPasswordFile === STDIN_FILE || f.mqttPasswordFile === STDIN_FILE))
+    throw usage(`--ota-key-file ${STDIN_FILE} and another secret cannot both read standard input.`, `Give the OTA key as a file or in ${OTA_KEY_ENV}.`);
   const raw: RawValues = {
     id: f.deviceId,
     ssid: f.ssid,
@@ -389,6 +399,8 @@ export async function buildProvisionInput(cli: ProvisionFlags, sources: InputSou
   const wifiPass = (await secret(WIFI, f.wifiPasswordFile, sources, true, `Wi-Fi password for ${raw.ssid} (not shown; empty for an open network)`)) ?? "";
   if (raw.broker === undefined) raw.broker = (await ask("broker", "--broker")).trim();
   const mqttPass = await secret(MQTT, f.mqttPasswordFile, sources, raw.mqttUser !== undefined, "MQTT password (not shown)");
+  // Optional: without a key the node refuses every update over MQTT.
+  const otaKey = await secret(OTA, f.otaKeyFile, sources, false, "");
   if (missing.length > 0) {
     // Already asking: offer the everyday choices too, with their defaults one Enter away.
     if (f.sensors === undefined)
@@ -431,6 +443,7 @@ export async function buildProvisionInput(cli: ProvisionFlags, sources: InputSou
   };
   if (v.mqttUser !== undefined) config.mqttUser = v.mqttUser;
   if (mqttPass !== undefined) config.mqttPass = mqttPass;
+  if (otaKey !== undefined) config.otaKey = otaKey;
   if (files[TLS_FILES.ca]) config.ca = TLS_FILES.ca;
   if (files[TLS_FILES.key]) {
     config.cert = TLS_FILES.cert;

@@ -34,7 +34,8 @@ export interface ProvisionResult {
 /** Reads the config back with secrets removed *on the board*, so they never cross the console. */
 const READ_BACK =
   `(function(){var c=require("Storage").readJSON(${JSON.stringify(CONFIG_FILE)},1);if(!c)return null;var o={};` +
-  `for(var k in c)if(k!=="wifiPass"&&k!=="mqttPass")o[k]=c[k];if(c.wifiPass)o.wifiPassSet=true;if(c.mqttPass)o.mqttPassSet=true;return o})()`;
+  `for(var k in c)if(k!=="wifiPass"&&k!=="mqttPass"&&k!=="otaKey")o[k]=c[k];if(c.wifiPass)o.wifiPassSet=true;if(c.mqttPass)o.mqttPassSet=true;` +
+  `if(c.otaKey)o.otaKeySet=true;return o})()`;
 
 export async function provision(opts: ProvisionOptions): Promise<ProvisionResult> {
   const step = opts.onStep ?? (() => {});

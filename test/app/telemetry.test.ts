@@ -11,11 +11,11 @@ import { CONFIG_FILE, CONFIG_STAGING_FILE } from "../../firmware/protocol/config
 
 describe("telemetry record", () => {
   it("is JSON starting with seq, with null for unavailable readings, and parses as a console line", () => {
-    const json = telemetryJson(7, 120, -61, 9000, 2, ["temp", "t", "a36"], [41.5, NaN, 0.25]);
+    const json = telemetryJson(7, 120, -61, 9000, 2, 5, ["temp", "t", "a36"], [41.5, NaN, 0.25]);
     expect(json.startsWith('{"seq":7,')).toBe(true);
-    expect(JSON.parse(json)).toEqual({ seq: 7, up: 120, rssi: -61, mem: 9000, lost: 2, temp: 41.5, t: null, a36: 0.25 });
+    expect(JSON.parse(json)).toEqual({ seq: 7, up: 120, rssi: -61, mem: 9000, lost: 2, ob: 5, temp: 41.5, t: null, a36: 0.25 });
     expect(parseTelemetryLine(telemetryLine(json))).toEqual(JSON.parse(json));
-    expect(JSON.parse(telemetryJson(1, 0, null, 1, 0, [], [])).rssi).toBeNull();
+    expect(JSON.parse(telemetryJson(1, 0, null, 1, 0, 0, [], [])).rssi).toBeNull();
   });
 });
 

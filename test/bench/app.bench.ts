@@ -68,7 +68,7 @@ export default async function bench(): Promise<BenchResult> {
   rows.push({ figure: "app.js gzipped", value: gzipSync(app).length, unit: "bytes" });
 
   const sensors = new SensorSet(["temp", "bme280", "a36"], { getTemperature: () => 0, analogRead: () => 0, i2c: () => ({ writeTo() {}, readFrom: () => [] }) });
-  const worst = telemetryJson(9999999, 99999999, -100, 99999, 99999, sensors.fields, [85.5, -40.25, 1100.25, 100, 0.999]);
+  const worst = telemetryJson(9999999, 99999999, -100, 99999, 99999, 48, sensors.fields, [85.5, -40.25, 1100.25, 100, 0.999]);
   rows.push({ figure: "telemetry record, temp+bme280+a36 (worst case)", value: worst.length, unit: "bytes" });
   const cfg = { v: 1, id: "node-with-a-long-name", ssid: "s", wifiPass: "", broker: "mqtt://h", prefix: "espnode/site", interval: 60, qos: 1, sensors: sensors.names };
   rows.push({ figure: "largest HA discovery payload", value: Math.max(...discoveryFields(sensors.fields).map((f) => discoveryPayload(cfg, f).length)), unit: "bytes" });
@@ -84,7 +84,7 @@ export default async function bench(): Promise<BenchResult> {
   const t0 = performance.now();
   for (let i = 0; i < N; i++) {
     const seq = ob.prepare(true);
-    ob.append(telemetryJson(seq, i, -60, 5000, ob.lost, sensors.fields, [40, 21.5, 1013.25, 45.5, 0.5]), true);
+    ob.append(telemetryJson(seq, i, -60, 5000, ob.lost, ob.waiting, sensors.fields, [40, 21.5, 1013.25, 45.5, 0.5]), true);
     ob.sent(ob.nextUnsent(), pid);
     ob.delivered(pid++);
   }
