@@ -11,8 +11,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** What the line printed, without its echo and the prompt. */
-const answer = async (line: string) => (await t.type(line)).slice(line.length + 2, -3);
+const answer = (line: string) => t.answer(line);
 
 describe("Modules and require (jswrap_modules.c)", () => {
   it("removeCached of a name that is not cached throws, with the name in quotes", async () => {

@@ -12,8 +12,8 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** What the line printed, without its echo and the prompt, with \n line ends. */
-const answer = async (line: string) => (await t.type(line)).slice(line.length + 2, -3).replace(/\r\n/g, "\n");
+/** What the line printed, with \n line ends. */
+const answer = async (line: string) => (await t.answer(line)).replace(/\r\n/g, "\n");
 
 describe("string to number (jsvGetFloat: leading blanks skipped, the rest must be the number, leading 0 is octal)", () => {
   it.each([

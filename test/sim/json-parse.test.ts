@@ -13,8 +13,8 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** What the line printed, without its echo and the prompt, with \n line ends. */
-const answer = async (line: string) => (await t.type(line)).slice(line.length + 2, -3).replace(/\r\n/g, "\n");
+/** What the line printed, with \n line ends. */
+const answer = async (line: string) => (await t.answer(line)).replace(/\r\n/g, "\n");
 
 describe("JSON.parse errors (jslMatch, jswrap_json_parse_internal)", () => {
   it.each([

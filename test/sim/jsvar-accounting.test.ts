@@ -13,8 +13,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** What the line printed, without its echo and the prompt. */
-const answer = async (line: string) => (await t.type(line)).slice(line.length + 2, -3);
+const answer = (line: string) => t.answer(line);
 const sizes = (list: string) => answer(`[${list}].map(function(v){return E.getSizeOf(v)}).join(" ")`);
 
 describe("E.getSizeOf counts blocks as the board stores them", () => {

@@ -51,6 +51,8 @@ export interface TestBoard {
   out: ConsoleRecorder;
   /** Types a line (adds "\r") and waits for the next prompt; returns what came back. */
   type(line: string, until?: RegExp): Promise<string>;
+  /** What a typed line printed, without its echo and the closing prompt (line ends as the board sent them). */
+  answer(line: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -59,13 +61,17 @@ export async function startBoard(options: Partial<VirtualBoardOptions> = {}): Pr
   const board = await VirtualBoard.start({ wifi: TEST_AP, seed: 7, ...options, stateDir });
   const out = new ConsoleRecorder(board.port);
   out.since();
+  const type = (line: string, until = /\r\n>$/) => {
+    board.port.write(line + "\r");
+    return out.waitFor(until);
+  };
   return {
     board,
     stateDir,
     out,
-    async type(line, until = /\r\n>$/) {
-      board.port.write(line + "\r");
-      return out.waitFor(until);
+    type,
+    async answer(line) {
+      return (await type(line)).slice(line.length + 2, -3);
     },
     async close() {
       await board.close();
