@@ -1,19 +1,9 @@
 // The dashboard page (runs in the browser; bundled by server.ts with esbuild). It talks only to the CLI that
 // served it: /events (server-sent events: init, node, point). One uPlot chart per numeric telemetry field per node.
 import uPlot from "uplot";
+// The same record `espnode fleet` builds (type only: nothing of fleet.ts reaches the browser).
+import type { FleetNode } from "../fleet.ts";
 
-interface FleetNode {
-  id: string;
-  online: boolean | null;
-  lastSeen: number | null;
-  uptime: number | null;
-  rssi: number | null;
-  mem: number | null;
-  lost: number | null;
-  ob: number | null;
-  app: string | null;
-  crc: string | null;
-}
 interface Point {
   t: number;
   v: Record<string, number>;
