@@ -199,15 +199,17 @@ function readRadix(s: string, at: number): { radix: number; at: number } {
   return { radix, at };
 }
 
+/** Leading blanks, then an optional sign, as each of the C string-to-number functions starts. */
+function readSign(s: string, from = 0): { negated: boolean; at: number } {
+  let at = from;
+  while (isWhitespace(s[at])) at++;
+  if (s[at] === "-") return { negated: true, at: at + 1 };
+  return { negated: false, at: s[at] === "+" ? at + 1 : at };
+}
+
 /** stringToFloatWithRadix(s, forceRadix, &end): the value and where the number ended. */
 export function stringToFloat(s: string, forceRadix = 0): { value: number; end: number } {
-  let at = 0;
-  while (isWhitespace(s[at])) at++;
-  let negated = false;
-  if (s[at] === "-") {
-    negated = true;
-    at++;
-  } else if (s[at] === "+") at++;
+  let { negated, at } = readSign(s);
   const numberStart = at;
   let radix = forceRadix;
   if (!radix) ({ radix, at } = readRadix(s, at));
@@ -272,12 +274,9 @@ export function parseIntText(s: string, radix: number): number {
   }
   if (!radix) radix = 10;
   // stringToIntWithRadix
-  while (isWhitespace(s[at])) at++;
-  let negated = false;
-  if (s[at] === "-") {
-    negated = true;
-    at++;
-  } else if (s[at] === "+") at++;
+  const sign = readSign(s, at);
+  const negated = sign.negated;
+  at = sign.at;
   const start = at;
   let v = 0;
   for (let digit = digitValue(s[at]); digit >= 0 && digit < radix; digit = digitValue(s[at])) {
@@ -290,13 +289,7 @@ export function parseIntText(s: string, radix: number): number {
 
 /** stringToInt (stringToIntWithRadix into a `long long`: wraps past 2^63) as jsvNewFromLongInteger keeps it. */
 export function stringToLongInt(s: string): number {
-  let at = 0;
-  while (isWhitespace(s[at])) at++;
-  let negated = false;
-  if (s[at] === "-") {
-    negated = true;
-    at++;
-  } else if (s[at] === "+") at++;
+  let { negated, at } = readSign(s);
   let radix: number;
   ({ radix, at } = readRadix(s, at));
   let v = 0n;
