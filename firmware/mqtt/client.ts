@@ -79,15 +79,16 @@ var RETAIN_BIT = 4;
 var PINGREQ_PACKET = "\xc0\x00";
 var DISCONNECT_PACKET = "\xe0\x00";
 
-// On Espruino every function is a JsVar structure of its own and every call allocates a scope (one JsVar per
-// parameter and local), so this file keeps few functions and the hot paths (QoS0 publish, inbound PUBLISH) call
-// no helpers. Fields left at their prototype default (the assignments after the class) cost nothing per instance
-// until first written.
+// On Espruino every function is a JsVar structure of its own (≈6 JsVars plus one per parameter, kept in RAM while
+// the module is loaded) and every call allocates a scope (one JsVar per parameter and local), so this file has
+// only three internal helpers (send, header, fail): code used in two places is written out twice, which costs
+// flash, not RAM. The hot paths (QoS0 publish, inbound PUBLISH) call no helpers. Fields left at their prototype
+// default (the assignments after the class) cost nothing per instance until first written; internal fields that
+// are always written before they are read have no default at all.
 
 export class MqttClient {
   opt: MqttOptions;
   h: MqttHandlers;
-  keepaliveMs: number;
   maxPacketSize: number;
   sendWindow: number;
 
@@ -138,7 +139,6 @@ export class MqttClient {
   constructor(options: MqttOptions, handlers: MqttHandlers) {
     this.opt = options;
     this.h = handlers;
-    this.keepaliveMs = (options.keepalive === undefined ? 60 : options.keepalive) * 1000;
     this.maxPacketSize = options.maxPacketSize || 4096;
     this.sendWindow = options.sendWindow || 2048;
     var n = options.maxInflight || 8;
@@ -167,17 +167,14 @@ export class MqttClient {
 
   /** Send DISCONNECT and close; no reconnect (the broker discards the will). */
   stop(): void {
-    if (this.state === UP) {
-      this.send(DISCONNECT_PACKET);
-      this.txPackets++;
-    }
+    if (this.state === UP) this.send(DISCONNECT_PACKET, 2);
     this.state = IDLE;
     this.fail(CLOSE_NORMAL, 0);
   }
 
   /** The network is gone (e.g. Wi-Fi down): close without reconnecting until resume(). */
   pause(): void {
-    if (this.state === IDLE || this.state === PAUSED) return;
+    if (!this.state || this.state === PAUSED) return; // IDLE
     this.state = PAUSED;
     this.fail(CLOSE_PAUSED, 0);
   }
@@ -207,7 +204,7 @@ export class MqttClient {
       if (now - this.openedAt > (this.opt.connackTimeout || 10000))
         this.fail(st === OPENING ? CLOSE_CONNECT_TIMEOUT : CLOSE_CONNACK_TIMEOUT, 0);
     } else if (st === UP) {
-      var ka = this.keepaliveMs;
+      var ka = (this.opt.keepalive === undefined ? 60 : this.opt.keepalive) * 1000;
       if (now - this.upSince >= (this.opt.stableAfter || 30000)) this.attempt = 0;
       if (ka > 0) {
         if (this.pingAt) {
@@ -215,8 +212,7 @@ export class MqttClient {
           if (now - this.pingAt > ka / 2) this.fail(CLOSE_PING_TIMEOUT, 0);
         } else if (now - this.lastTx >= ka || now - this.lastRx >= ka) {
           this.pingAt = now;
-          this.send(PINGREQ_PACKET);
-          this.txPackets++;
+          this.send(PINGREQ_PACKET, 2);
         }
       }
     }
@@ -249,7 +245,7 @@ export class MqttClient {
       flags |= 64;
       len += 2 + o.password.length;
     }
-    var ka = this.keepaliveMs / 1000;
+    var ka = o.keepalive === undefined ? 60 : o.keepalive;
     this.send(this.header(CONNECT << 4, len, 4) + "MQTT\x04" + String.fromCharCode(flags, ka >> 8, ka & 255));
     this.send(o.clientId, 1);
     if (o.willTopic) {
@@ -320,7 +316,46 @@ export class MqttClient {
       if (this.state === AWAIT_CONNACK) {
         if (b !== CONNACK || mul || len !== 2 || buf.charCodeAt(at) > 1) return this.fail(CLOSE_PROTOCOL, b);
         if (buf.charCodeAt(at + 1)) return this.fail(CLOSE_REFUSED, buf.charCodeAt(at + 1));
-        this.onConnack(buf.charCodeAt(at) === 1);
+        // Accepted. Only variables already in this call's scope are reused below (Espruino creates a var when its
+        // statement runs, so a new one would cost a JsVar on every call that reaches it): mul becomes
+        // sessionPresent (0/1), len the SUBSCRIBE's length, at a table index, b an in-flight slot's flags.
+        mul = buf.charCodeAt(at);
+        this.state = UP;
+        this.connected = true;
+        this.sessionPresent = mul === 1;
+        this.upSince = this.now;
+        this.pingAt = 0;
+        if (!mul) this.inId.fill(0);
+        // Restore subscriptions the broker does not have (all of them without a session) in one SUBSCRIBE...
+        len = 2;
+        for (at = 0; at < this.subPid.length; at++)
+          if (this.subTopic[at] && (!mul || !this.subPid[at])) len += 3 + this.subTopic[at].length;
+        if (len > 2) {
+          do this.nextId = this.nextId < 65535 ? this.nextId + 1 : 1;
+          while (this.outId.indexOf(this.nextId) >= 0);
+          this.send(this.header((SUBSCRIBE << 4) | 2, len, this.nextId));
+          for (at = 0; at < this.subPid.length; at++)
+            if (this.subTopic[at] && (!mul || !this.subPid[at])) {
+              this.subPid[at] = this.nextId;
+              this.send(this.subTopic[at], 1);
+              this.send(String.fromCharCode(this.subQos[at]));
+            }
+          this.txPackets++;
+        }
+        // ...then resend what is still in flight, in order: PUBREL, or the PUBLISH with DUP set.
+        for (at = 0; at < this.outId.length; at++) {
+          b = this.outFlags[at];
+          if ((b & 3) === AWAIT_PUBCOMP)
+            this.send(String.fromCharCode(0x62, 2, this.outId[at] >> 8, this.outId[at] & 255), 2); // PUBREL
+          else if (b & 3) {
+            this.send(this.header((PUBLISH << 4) | 8 | ((b & 3) === AWAIT_PUBACK ? 2 : 4) | (b & RETAIN_BIT ? 1 : 0),
+              4 + this.outTopic[at].length + this.outPayload[at].length, this.outTopic[at].length) + this.outTopic[at]);
+            this.send(String.fromCharCode(this.outId[at] >> 8, this.outId[at] & 255));
+            if (this.outPayload[at].length) this.send(this.outPayload[at]);
+            this.txPackets++;
+          }
+        }
+        if (this.h.connected) this.h.connected(mul === 1);
       } else if (b === PUBLISH) {
         // len becomes the QoS, start the packet id
         len = (mul >> 1) & 3;
@@ -337,7 +372,7 @@ export class MqttClient {
           if (!start) return this.fail(CLOSE_ZERO_PACKET_ID, PUBLISH);
           if (len === 2) {
             if (this.inId.indexOf(start) >= 0) {
-              this.ack(PUBREC, start); // a duplicate: delivered already
+              this.send(String.fromCharCode(PUBREC << 4, 2, start >> 8, start & 255), 2); // a duplicate: delivered already
               continue;
             }
             // The id only guards against the broker resending this PUBLISH before it saw our PUBREC; when the
@@ -357,8 +392,60 @@ export class MqttClient {
             this.dropped++;
           }
         }
-        if (this.link && len) this.ack(len === 1 ? PUBACK : PUBREC, start);
-      } else this.packet(buf, b, mul, at, len);
+        if (this.link && len) this.send(String.fromCharCode((len === 1 ? PUBACK : PUBREC) << 4, 2, start >> 8, start & 255), 2);
+      } else {
+        // Any other packet: b is its type, mul its flags, buf[at, at+len) its variable header; start becomes the
+        // packet id, at (once read) a table index.
+        if (b === PUBREL ? mul !== 2 : mul) return this.fail(CLOSE_BAD_FLAGS, b);
+        start = len >= 2 ? (buf.charCodeAt(at) << 8) | buf.charCodeAt(at + 1) : 0;
+        if (b === PUBACK || b === PUBREC || b === PUBCOMP || b === PUBREL || b === UNSUBACK) {
+          if (len !== 2) return this.fail(CLOSE_PROTOCOL, b);
+          if (!start) return this.fail(CLOSE_ZERO_PACKET_ID, b);
+        }
+        if (b === PUBACK || b === PUBCOMP) {
+          at = this.outId.indexOf(start);
+          if (at >= 0 && (this.outFlags[at] & 3) === (b === PUBACK ? AWAIT_PUBACK : AWAIT_PUBCOMP)) {
+            this.outId[at] = 0;
+            this.outFlags[at] = FREE;
+            delete this.outTopic[at];
+            delete this.outPayload[at];
+            if (this.h.delivered) this.h.delivered(start);
+          }
+        } else if (b === PUBREC) {
+          at = this.outId.indexOf(start);
+          if (at >= 0 && (this.outFlags[at] & 3) !== AWAIT_PUBACK) {
+            // The broker has it: drop the payload reference now, only the id is still needed.
+            this.outFlags[at] = AWAIT_PUBCOMP;
+            delete this.outTopic[at];
+            delete this.outPayload[at];
+          }
+          this.send(String.fromCharCode(0x62, 2, start >> 8, start & 255), 2); // PUBREL
+        } else if (b === PUBREL) {
+          at = this.inId.indexOf(start);
+          if (at >= 0) this.inId[at] = 0;
+          this.send(String.fromCharCode(PUBCOMP << 4, 2, start >> 8, start & 255), 2);
+        } else if (b === SUBACK) {
+          if (len < 3 || !start) return this.fail(CLOSE_PROTOCOL, b);
+          var codes: number[] = [];
+          for (at += 2; at < pos; at++) {
+            mul = buf.charCodeAt(at);
+            if (mul > 2 && mul !== 0x80) return this.fail(CLOSE_PROTOCOL, SUBACK);
+            codes.push(mul);
+          }
+          // Codes come in the order the topics went out; a refused topic is forgotten, not retried forever.
+          mul = 0;
+          for (at = 0; at < this.subPid.length; at++)
+            if (this.subTopic[at] && this.subPid[at] === start && codes[mul++] === 0x80) delete this.subTopic[at];
+          if (this.h.subscribed) this.h.subscribed(start, codes);
+        } else if (b === UNSUBACK) {
+          if (this.h.unsubscribed) this.h.unsubscribed(start);
+        } else if (b === PINGRESP) {
+          if (len) return this.fail(CLOSE_PROTOCOL, b);
+          this.pingAt = 0;
+        } else {
+          return this.fail(CLOSE_PROTOCOL, b);
+        }
+      }
     }
     if (this.link && pos < buf.length) this.rx = pos ? buf.substr(pos) : buf;
   }
@@ -376,13 +463,19 @@ export class MqttClient {
     if (qos) {
       var slot = this.outId.indexOf(0);
       if (slot < 0) return ERR_INFLIGHT_FULL;
-      var id = this.newPacketId();
-      this.outId[slot] = id;
+      // Next packet id in 1..65535, skipping ids still in flight.
+      do this.nextId = this.nextId < 65535 ? this.nextId + 1 : 1;
+      while (this.outId.indexOf(this.nextId) >= 0);
+      this.outId[slot] = this.nextId;
       this.outFlags[slot] = (qos === 1 ? AWAIT_PUBACK : AWAIT_PUBREC) | (retain ? RETAIN_BIT : 0);
       this.outTopic[slot] = topic;
       this.outPayload[slot] = payload;
-      this.writePublish(slot, false);
-      return id;
+      this.send(this.header((PUBLISH << 4) | (qos === 1 ? 2 : 4) | (retain ? 1 : 0), 4 + topic.length + payload.length,
+        topic.length) + topic);
+      this.send(String.fromCharCode(this.nextId >> 8, this.nextId & 255));
+      if (payload.length) this.send(payload);
+      this.txPackets++;
+      return this.nextId;
     }
     // QoS0: remaining length 2 + topic + payload in one or two bytes (16 KB and more go the general way), written
     // straight to the link
@@ -410,13 +503,28 @@ export class MqttClient {
     var topics = typeof topic === "string" ? [topic] : topic;
     for (var i = 0; i < topics.length; i++) {
       var slot = this.subTopic.indexOf(topics[i]);
-      if (slot < 0) slot = this.freeSub();
-      if (slot < 0) return ERR_TABLE_FULL;
+      if (slot < 0) for (slot = 0; this.subTopic[slot]; slot++); // the first free entry
+      if (slot >= this.subPid.length) return ERR_TABLE_FULL;
       this.subTopic[slot] = topics[i];
       this.subQos[slot] = typeof qos === "number" ? qos : qos[i];
       this.subPid[slot] = 0;
     }
-    return this.state === UP ? this.sendSubscribe(false) : 0;
+    if (this.state !== UP) return 0;
+    // One SUBSCRIBE with the topics not yet sent.
+    var len = 2;
+    for (i = 0; i < this.subPid.length; i++) if (this.subTopic[i] && !this.subPid[i]) len += 3 + this.subTopic[i].length;
+    if (len === 2) return 0;
+    do this.nextId = this.nextId < 65535 ? this.nextId + 1 : 1;
+    while (this.outId.indexOf(this.nextId) >= 0);
+    this.send(this.header((SUBSCRIBE << 4) | 2, len, this.nextId));
+    for (i = 0; i < this.subPid.length; i++)
+      if (this.subTopic[i] && !this.subPid[i]) {
+        this.subPid[i] = this.nextId;
+        this.send(this.subTopic[i], 1);
+        this.send(String.fromCharCode(this.subQos[i]));
+      }
+    this.txPackets++;
+    return this.nextId;
   }
 
   /** Unsubscribe; returns the packet id, or 0 when not connected (the topics are forgotten either way). */
@@ -429,11 +537,12 @@ export class MqttClient {
       len += 2 + topics[i].length;
     }
     if (this.state !== UP) return 0;
-    var id = this.newPacketId();
-    this.send(this.header((UNSUBSCRIBE << 4) | 2, len + 2, id));
+    do this.nextId = this.nextId < 65535 ? this.nextId + 1 : 1;
+    while (this.outId.indexOf(this.nextId) >= 0);
+    this.send(this.header((UNSUBSCRIBE << 4) | 2, len + 2, this.nextId));
     for (i = 0; i < topics.length; i++) this.send(topics[i], 1);
     this.txPackets++;
-    return id;
+    return this.nextId;
   }
 
   /** Outbound QoS1/2 messages not yet acknowledged. */
@@ -452,9 +561,10 @@ export class MqttClient {
 
   // ---- internals ----
 
-  /** Writes one piece of a packet; `lengthPrefixed` puts its 16-bit length first. */
-  send(s: string, lengthPrefixed?: number): void {
-    if (lengthPrefixed) s = String.fromCharCode(s.length >> 8, s.length & 255) + s;
+  /** Writes one piece of a packet; mode 1 puts its 16-bit length first, mode 2 counts a whole packet written. */
+  send(s: string, mode?: number): void {
+    if ((mode as number) & 1) s = String.fromCharCode(s.length >> 8, s.length & 255) + s;
+    if ((mode as number) & 2) this.txPackets++;
     this.unsent += s.length;
     this.lastTx = this.now;
     (this.link as MqttSocket).write(s);
@@ -472,60 +582,12 @@ export class MqttClient {
     return f(first, (len & 127) | 128, ((len >> 7) & 127) | 128, ((len >> 14) & 127) | 128, len >> 21, field >> 8, field & 255);
   }
 
-  /** A QoS1/2 PUBLISH of in-flight slot `slot` (again, with DUP set, when `dup`). */
-  writePublish(slot: number, dup: boolean): void {
-    var topic = this.outTopic[slot];
-    var payload = this.outPayload[slot];
-    var f = this.outFlags[slot];
-    this.send(this.header((PUBLISH << 4) | (dup ? 8 : 0) | ((f & 3) === AWAIT_PUBACK ? 2 : 4) | (f & RETAIN_BIT ? 1 : 0),
-      4 + topic.length + payload.length, topic.length) + topic);
-    this.send(String.fromCharCode(this.outId[slot] >> 8, this.outId[slot] & 255));
-    if (payload.length) this.send(payload);
-    this.txPackets++;
-  }
-
-  /** One SUBSCRIBE with every remembered topic (all = restoring a session) or only those not yet sent. */
-  sendSubscribe(all: boolean): number {
-    var len = 2;
-    var i;
-    for (i = 0; i < this.subPid.length; i++) if (this.subTopic[i] && (all || !this.subPid[i])) len += 3 + this.subTopic[i].length;
-    if (len === 2) return 0;
-    var id = this.newPacketId();
-    this.send(this.header((SUBSCRIBE << 4) | 2, len, id));
-    for (i = 0; i < this.subPid.length; i++)
-      if (this.subTopic[i] && (all || !this.subPid[i])) {
-        this.subPid[i] = id;
-        this.send(this.subTopic[i], 1);
-        this.send(String.fromCharCode(this.subQos[i]));
-      }
-    this.txPackets++;
-    return id;
-  }
-
-  freeSub(): number {
-    for (var i = 0; i < this.subPid.length; i++) if (!this.subTopic[i]) return i;
-    return -1;
-  }
-
-  ack(type: number, id: number): void {
-    this.send(String.fromCharCode(type === PUBREL ? 0x62 : type << 4, 2, id >> 8, id & 255));
-    this.txPackets++;
-  }
-
-  /** Next packet id in 1..65535, skipping ids still in flight. */
-  newPacketId(): number {
-    for (;;) {
-      this.nextId = this.nextId >= 65535 ? 1 : this.nextId + 1;
-      if (this.outId.indexOf(this.nextId) < 0) return this.nextId;
-    }
-  }
-
   /** Close the link for a reason; schedule a reconnect unless stopped or paused. */
   fail(reason: number, detail: number): void {
     var link = this.link;
-    if (this.state !== IDLE && this.state !== PAUSED) {
+    if (this.state && this.state !== PAUSED) {
+      // Not IDLE (0 or never started) nor paused: full jitter, a random delay up to an exponentially growing cap.
       this.state = WAITING;
-      // Full jitter: a random delay up to an exponentially growing cap.
       var cap = Math.min(this.opt.backoffMax || 60000, (this.opt.backoffMin || 1000) * Math.pow(2, this.attempt));
       if (this.attempt < 16) this.attempt++;
       this.reconnectAt = this.now + Math.floor((this.opt.random || Math.random)() * cap);
@@ -540,98 +602,13 @@ export class MqttClient {
     if (link) link.end();
     if (this.h.closed) this.h.closed(reason, detail);
   }
-
-  /** One complete inbound packet other than PUBLISH (and CONNACK): buf[at, at+len) is its variable header. */
-  packet(buf: string, type: number, flags: number, at: number, len: number): void {
-    if (type === PUBREL ? flags !== 2 : flags) return this.fail(CLOSE_BAD_FLAGS, type);
-    var id = len >= 2 ? (buf.charCodeAt(at) << 8) | buf.charCodeAt(at + 1) : 0;
-    var i;
-    if (type === PUBACK || type === PUBREC || type === PUBCOMP || type === PUBREL || type === UNSUBACK) {
-      if (len !== 2) return this.fail(CLOSE_PROTOCOL, type);
-      if (!id) return this.fail(CLOSE_ZERO_PACKET_ID, type);
-    }
-    if (type === PUBACK || type === PUBCOMP) {
-      i = this.outId.indexOf(id);
-      if (i >= 0 && (this.outFlags[i] & 3) === (type === PUBACK ? AWAIT_PUBACK : AWAIT_PUBCOMP)) {
-        this.outId[i] = 0;
-        this.outFlags[i] = FREE;
-        delete this.outTopic[i];
-        delete this.outPayload[i];
-        if (this.h.delivered) this.h.delivered(id);
-      }
-    } else if (type === PUBREC) {
-      i = this.outId.indexOf(id);
-      if (i >= 0 && (this.outFlags[i] & 3) !== AWAIT_PUBACK) {
-        // The broker has it: drop the payload reference now, only the id is still needed.
-        this.outFlags[i] = AWAIT_PUBCOMP;
-        delete this.outTopic[i];
-        delete this.outPayload[i];
-      }
-      this.ack(PUBREL, id);
-    } else if (type === PUBREL) {
-      i = this.inId.indexOf(id);
-      if (i >= 0) this.inId[i] = 0;
-      this.ack(PUBCOMP, id);
-    } else if (type === SUBACK) {
-      if (len < 3 || !id) return this.fail(CLOSE_PROTOCOL, type);
-      var codes: number[] = [];
-      for (i = 2; i < len; i++) {
-        var c = buf.charCodeAt(at + i);
-        if (c > 2 && c !== 0x80) return this.fail(CLOSE_PROTOCOL, type);
-        codes.push(c);
-      }
-      // Codes come in the order the topics went out; a refused topic is forgotten, not retried forever.
-      var k = 0;
-      for (i = 0; i < this.subPid.length; i++)
-        if (this.subTopic[i] && this.subPid[i] === id && codes[k++] === 0x80) delete this.subTopic[i];
-      if (this.h.subscribed) this.h.subscribed(id, codes);
-    } else if (type === UNSUBACK) {
-      if (this.h.unsubscribed) this.h.unsubscribed(id);
-    } else if (type === PINGRESP) {
-      if (len) return this.fail(CLOSE_PROTOCOL, type);
-      this.pingAt = 0;
-    } else {
-      this.fail(CLOSE_PROTOCOL, type);
-    }
-  }
-
-  onConnack(sessionPresent: boolean): void {
-    this.state = UP;
-    this.connected = true;
-    this.sessionPresent = sessionPresent;
-    this.upSince = this.now;
-    this.pingAt = 0;
-    if (!sessionPresent) this.inId.fill(0);
-    // Restore subscriptions the broker does not have, then resend what is still in flight, in order.
-    this.sendSubscribe(!sessionPresent);
-    for (var i = 0; i < this.outId.length; i++) {
-      if ((this.outFlags[i] & 3) === AWAIT_PUBCOMP) this.ack(PUBREL, this.outId[i]);
-      else if (this.outFlags[i] & 3) this.writePublish(i, true);
-    }
-    if (this.h.connected) this.h.connected(sessionPresent);
-  }
 }
 
-// Defaults on the prototype: an instance holds a field only once it differs from these.
+// Defaults on the prototype: an instance holds a field only once it differs from these. Only the fields callers
+// read have one; every internal field is written before it is read (state and nextId treat undefined as 0).
 var P = MqttClient.prototype;
-P.state = IDLE;
-P.link = null;
 P.connected = false;
 P.sessionPresent = false;
-P.now = 0;
-P.openedAt = 0;
-P.upSince = 0;
-P.reconnectAt = 0;
-P.attempt = 0;
-P.lastTx = 0;
-P.lastRx = 0;
-P.pingAt = 0;
-P.unsent = 0;
-P.nextId = 0;
-P.opened = false;
-P.rx = "";
-P.skip = 0;
-P.inNext = 0;
 P.txPackets = 0;
 P.rxPackets = 0;
 P.reconnects = 0;
@@ -642,8 +619,7 @@ P.lastDetail = 0;
 
 /** Members no caller needs by name: the device build shortens them (terser property mangling). */
 export var MQTT_CLIENT_INTERNALS = [
-  "opt", "h", "keepaliveMs", "state", "link", "openedAt", "upSince", "reconnectAt", "attempt", "lastTx",
+  "opt", "h", "state", "link", "openedAt", "upSince", "reconnectAt", "attempt", "lastTx",
   "lastRx", "pingAt", "unsent", "nextId", "opened", "rx", "skip", "outId", "outFlags", "outTopic", "outPayload",
-  "inId", "inNext", "subTopic", "subQos", "subPid", "send", "header", "writePublish", "sendSubscribe", "freeSub",
-  "ack", "newPacketId", "fail", "packet", "onConnack",
+  "inId", "inNext", "subTopic", "subQos", "subPid", "send", "header", "fail",
 ];
