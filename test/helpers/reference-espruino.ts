@@ -42,6 +42,16 @@ export async function startReferenceBoard(binary = REFERENCE_ESPRUINO): Promise<
     alive: () => running,
     async stop() {
       if (running) {
+        // The interpreter is socat's child and ignores SIGTERM (its own handler): kill it by its PID first, or it
+        // outlives socat and spins on the closed pty.
+        const interpreters = spawnSync("pgrep", ["-P", String(child.pid)], { encoding: "utf8" }).stdout.split("\n").filter(Boolean);
+        for (const pid of interpreters) {
+          try {
+            process.kill(Number(pid), "SIGKILL");
+          } catch {
+            // already gone
+          }
+        }
         const exited = new Promise((r) => child.once("exit", r));
         child.kill("SIGTERM");
         await exited;
