@@ -13,7 +13,8 @@ const REFERENCE = process.env.ESPNODE_REFERENCE_ESPRUINO;
 /** Runs a file on the reference interpreter until `until` shows in its output (or 20 s pass); returns the output. */
 function runOnReference(file: string, until: RegExp): Promise<string> {
   return new Promise((resolve) => {
-    const child = spawn(REFERENCE!, [file], { stdio: ["pipe", "pipe", "pipe"] });
+    // in the file's folder: the interpreter keeps its flash (espruino.flash) in the current directory
+    const child = spawn(REFERENCE!, [file], { cwd: path.dirname(file), stdio: ["pipe", "pipe", "pipe"] });
     let out = "";
     const stop = () => {
       clearTimeout(timer);
