@@ -17,12 +17,15 @@ export interface TlsCredentials {
 /** The client's handlers without `open`: connect() provides that one. */
 export type ConnectHandlers = Partial<MqttHandlers>;
 
-/** Creates, starts and ticks a client for an mqtt:// or mqtts:// URL; a failed open is printed and retried. */
-export function connect(url: string, options: MqttOptions, handlers: ConnectHandlers, tls?: TlsCredentials): MqttClient {
+/**
+ * Creates, starts and ticks a client for an mqtt:// or mqtts:// URL; a failed open is printed and retried. `tls` may
+ * also be the CA alone as a string (the stand-alone module's documented form).
+ */
+export function connect(url: string, options: MqttOptions, handlers: ConnectHandlers, tls?: TlsCredentials | string): MqttClient {
   var addr = parseBrokerUrl(url);
   if (!addr) throw new Error("broker URL must be mqtt://host:port or mqtts://host:port");
   var a = addr;
-  var t = tls || {};
+  var t: TlsCredentials = typeof tls === "string" ? { ca: tls } : tls || {};
   handlers.open = function () {
     try {
       openEspruinoLink(client, a.host, a.port, a.tls, t.ca, t.cert, t.key);
