@@ -2,7 +2,6 @@
 // 127.0.0.1 port and a virtual board; then build → deploy → provision → watch telemetry arrive over both the
 // serial console and the broker, until the duration ends or the caller aborts.
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer, type AddressInfo, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CONFIG_VERSION, type DeviceConfig } from "../../firmware/protocol/config.ts";
@@ -11,6 +10,7 @@ import { openBoard } from "./connect.ts";
 import { deploy, type DeployResult } from "./deploy.ts";
 import { provision } from "./provision.ts";
 import { monitor, type MonitorSummary } from "./monitor.ts";
+import { startEmbeddedBroker } from "./embedded-broker.ts";
 import type { MonitorEvent } from "./monitor-parser.ts";
 import type { Progress } from "../device/espruino/packet.ts";
 
@@ -40,24 +40,6 @@ export interface DemoResult {
   telemetryOverMqtt: number;
 }
 
-async function startBroker(): Promise<{ url: string; port: number; close(): Promise<void> }> {
-  const { Aedes } = await import("aedes");
-  const broker = await Aedes.createBroker();
-  const server: Server = createServer((socket) => broker.handle(socket));
-  await new Promise<void>((resolve, reject) => server.once("error", reject).listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as AddressInfo).port;
-  return {
-    url: `mqtt://127.0.0.1:${port}`,
-    port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => broker.close(() => resolve()));
-        // Sockets the board keeps open would hold server.close() forever.
-        (server as Server & { closeAllConnections?: () => void }).closeAllConnections?.();
-      }),
-  };
-}
-
 export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
   const step = opts.onStep ?? (() => {});
   const cleanups: (() => Promise<unknown>)[] = [];
@@ -72,7 +54,7 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
     if (!app) throw new Error("the firmware build produced no app.js");
     buildDone(`firmware built: ${built.files.map((f) => `${f.name} ${f.bytes} bytes`).join(", ")}`);
 
-    const broker = await startBroker();
+    const broker = await startEmbeddedBroker();
     cleanups.push(() => broker.close());
     step(`MQTT broker (aedes) listening on ${broker.url}`);
 

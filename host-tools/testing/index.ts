@@ -8,13 +8,13 @@
 //   await board.provision({ id: "node-1", broker: broker.url });
 //   const msg = await broker.nextMessage("espnode/node-1/telemetry");
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer, type AddressInfo, type Server, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CONFIG_VERSION, checkConfig, type DeviceConfig } from "../../firmware/protocol/config.ts";
 import { openBoard, type Board } from "../commands/connect.ts";
 import { deploy, type DeployResult } from "../commands/deploy.ts";
 import { provision } from "../commands/provision.ts";
+import { startEmbeddedBroker } from "../commands/embedded-broker.ts";
 import { InProcessTransport } from "../transport/in-process-transport.ts";
 import { VirtualBoard } from "../sim/board.ts";
 
@@ -53,16 +53,7 @@ export function topicMatches(filter: string, topic: string): boolean {
 
 /** An embedded aedes broker on a free 127.0.0.1 port that records what is published. */
 export async function startBroker(): Promise<TestBroker> {
-  const { Aedes } = await import("aedes");
-  const broker = await Aedes.createBroker();
-  const sockets = new Set<Socket>();
-  const server: Server = createServer((socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-    broker.handle(socket);
-  });
-  await new Promise<void>((resolve, reject) => server.once("error", reject).listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as AddressInfo).port;
+  const { broker, url, port, close } = await startEmbeddedBroker();
   const messages: ReceivedMessage[] = [];
   const waiters = new Set<(m: ReceivedMessage) => void>();
   broker.on("publish", (packet, client) => {
@@ -72,7 +63,7 @@ export async function startBroker(): Promise<TestBroker> {
     for (const w of [...waiters]) w(m);
   });
   return {
-    url: `mqtt://127.0.0.1:${port}`,
+    url,
     port,
     messages,
     nextMessage(filter, timeoutMs = 30_000, match = () => true) {
@@ -101,11 +92,7 @@ export async function startBroker(): Promise<TestBroker> {
         ),
       );
     },
-    async close() {
-      for (const s of sockets) s.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await new Promise<void>((resolve) => broker.close(() => resolve()));
-    },
+    close,
   };
 }
 
