@@ -3,6 +3,16 @@
 import type { MqttClient } from "../mqtt/client.ts";
 
 declare function require(name: string): any;
+declare var E: { toArrayBuffer(s: string): ArrayBuffer };
+
+/**
+ * For MqttOptions.payloadView: the payload as a Uint8Array over the bytes the socket delivered, with no copy
+ * (E.toArrayBuffer references the string). The socket hands every chunk over as a new string, so the bytes never
+ * change under the view; the view keeps the whole chunk alive while it is kept.
+ */
+export function zeroCopy(bytes: string, start: number, end: number): Uint8Array {
+  return new Uint8Array(E.toArrayBuffer(bytes), start, end - start);
+}
 
 /**
  * Open a socket to host:port for the client; call from handlers.open(). For TLS, ca/cert/key are DER bytes as

@@ -4,7 +4,7 @@
 //   c.publish("a/b", "hi", 1, false);
 import { MqttClient } from "../mqtt/client.ts";
 import * as codes from "../mqtt/constants.ts";
-import { openEspruinoLink } from "./mqtt-link.ts";
+import { openEspruinoLink, zeroCopy } from "./mqtt-link.ts";
 // connect(url, options, handlers, ca): `ca` as DER bytes (e.g. require("Storage").read("ca.der")), not PEM.
 import { connect } from "./mqtt-connect.ts";
 
@@ -12,6 +12,7 @@ declare var exports: any;
 
 exports.MqttClient = MqttClient;
 exports.openEspruinoLink = openEspruinoLink;
+exports.zeroCopy = zeroCopy;
 exports.connect = connect;
 exports.closeReasonName = codes.closeReasonName;
 exports.ERR_NOT_CONNECTED = codes.ERR_NOT_CONNECTED;

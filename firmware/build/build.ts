@@ -23,10 +23,12 @@ export interface DeviceEntry {
   entry: string;
   /** Globals replaced by the text of files built before this one, as string literals: name → output file name. */
   embed?: Record<string, string>;
+  /** Loaded with require(): the interpreter gives a module its own scope, so the output needs no wrapper of its own. */
+  module?: boolean;
 }
 
 export const DEVICE_ENTRIES: DeviceEntry[] = [
-  { name: "mqtt.js", entry: "firmware/board/mqtt-module.ts" },
+  { name: "mqtt.js", entry: "firmware/board/mqtt-module.ts", module: true },
   { name: "app.js", entry: "firmware/app/main.ts" },
   // The on-board memory benchmark carries the client module it measures.
   { name: "mqtt-memory.js", entry: "firmware/bench/mqtt-memory.ts", embed: { MQTT_MODULE_SOURCE: "mqtt.js" } },
@@ -63,11 +65,75 @@ function traceBack(maps: string[], line: number, column: number): { source: stri
 }
 
 /**
+ * TypeScript lowers a class to `var C = (function () { function C() {…} C.prototype.m = …; return C; }());`. On
+ * Espruino that wrapper is one more scope level for every method, and each level costs a JsVar on every call, so a
+ * wrapper that holds only the constructor, assignments and the return is replaced by what it holds. Classes with a
+ * base class (the wrapper takes `_super`) or anything else inside keep theirs.
+ */
+export function flattenClassWrappers(context: ts.TransformationContext): ts.Transformer<ts.SourceFile> {
+  const f = context.factory;
+  const unwrap = (e: ts.Expression): ts.Expression =>
+    ts.isParenthesizedExpression(e) || ts.isPartiallyEmittedExpression(e) ? unwrap(e.expression) : e;
+  const flatten = (statement: ts.Statement): ts.Statement[] | undefined => {
+    if (!ts.isVariableStatement(statement) || statement.declarationList.declarations.length !== 1) return;
+    const decl = statement.declarationList.declarations[0]!;
+    if (!ts.isIdentifier(decl.name) || !decl.initializer) return;
+    const call = unwrap(decl.initializer);
+    if (!ts.isCallExpression(call) || call.arguments.length) return;
+    const fn = unwrap(call.expression);
+    if (!ts.isFunctionExpression(fn) || fn.parameters.length || fn.name) return;
+    const body = fn.body.statements;
+    const name = decl.name.text;
+    const first = body[0];
+    const last = body[body.length - 1];
+    if (!first || !ts.isFunctionDeclaration(first) || !first.name) return;
+    // `var C = class {…}` (esbuild writes classes with fields so) comes out as `function class_1` inside
+    const inner = first.name.text;
+    const returned = last && ts.isReturnStatement(last) && last.expression && unwrap(last.expression);
+    if (!returned || !ts.isIdentifier(returned) || returned.text !== inner) return;
+    const middle = body.slice(1, -1);
+    if (!middle.every((s) => ts.isExpressionStatement(s))) return;
+    const statements = [first, ...middle];
+    if (inner === name) return statements;
+    // renamed to the outer name, unless that name is used inside (it could mean something else there)
+    let clash = false;
+    const find = (n: ts.Node): void => {
+      if (ts.isIdentifier(n) && n.text === name) clash = true;
+      else n.forEachChild(find);
+    };
+    statements.forEach(find);
+    if (clash) return;
+    const rename = (n: ts.Node): ts.Node =>
+      ts.isIdentifier(n) && n.text === inner ? f.createIdentifier(name) : ts.visitEachChild(n, rename, context);
+    return statements.map((s) => rename(s) as ts.Statement);
+  };
+  const visit = (node: ts.Node): ts.Node => {
+    const n = ts.visitEachChild(node, visit, context);
+    if (ts.isSourceFile(n) || ts.isBlock(n)) {
+      let changed = false;
+      const out: ts.Statement[] = [];
+      for (const s of n.statements) {
+        const flat = flatten(s);
+        if (flat) changed = true;
+        out.push(...(flat ?? [s]));
+      }
+      if (!changed) return n;
+      return ts.isSourceFile(n) ? f.updateSourceFile(n, out) : f.updateBlock(n, out);
+    }
+    return n;
+  };
+  return (file) => visit(file) as ts.SourceFile;
+}
+
+/**
  * Bundles, lowers, minifies and checks one entry; returns the device JavaScript. `entry` is relative to the
  * repository or absolute. Device-check findings are placed in the entry's TypeScript (file, line, 1-based column)
  * through the source maps of the three steps.
  */
-export async function compileDeviceEntry(entry: string, options: { minify?: boolean; strings?: Record<string, string> } = {}): Promise<string> {
+export async function compileDeviceEntry(
+  entry: string,
+  options: { minify?: boolean; strings?: Record<string, string>; module?: boolean } = {},
+): Promise<string> {
   const strings: Record<string, string> = {};
   for (const [name, text] of Object.entries(options.strings ?? {})) strings[name] = JSON.stringify(text);
   const entryPath = path.resolve(root, entry);
@@ -76,7 +142,9 @@ export async function compileDeviceEntry(entry: string, options: { minify?: bool
     outfile: path.join(path.dirname(entryPath), "device-bundle.js"),
     bundle: true,
     write: false,
-    format: "iife",
+    // Every function nesting level costs a JsVar on every call of a function inside it (the interpreter copies the
+    // scope chain into a new array per call), so a module, which has a scope of its own, gets no wrapper.
+    format: options.module ? "esm" : "iife",
     platform: "neutral",
     target: "es2022",
     treeShaking: true,
@@ -98,6 +166,7 @@ export async function compileDeviceEntry(entry: string, options: { minify?: bool
     fileName: "device-bundle.js",
     compilerOptions: { target: ts.ScriptTarget.ES5, module: ts.ModuleKind.None, removeComments: true, noEmitHelpers: false, sourceMap: true },
     reportDiagnostics: false,
+    transformers: { after: [flattenClassWrappers] },
   });
   const lowered = transpiled.outputText.replace(/\/\/# sourceMappingURL=.*\s*$/, "");
   let code = lowered;
@@ -105,7 +174,7 @@ export async function compileDeviceEntry(entry: string, options: { minify?: bool
   if (options.minify !== false) {
     const out = await minify(lowered, {
       ecma: 5,
-      compress: { passes: 2, hoist_funs: false, unsafe: false, keep_fargs: false },
+      compress: { passes: 2, hoist_funs: false, unsafe: false, keep_fargs: false, toplevel: true },
       mangle: { toplevel: true, properties: { regex: MANGLED_PROPERTIES } },
       format: { ascii_only: true, comments: false },
       sourceMap: { asObject: false },
@@ -138,7 +207,7 @@ export async function buildFirmware(opts: { outDir?: string; entries?: DeviceEnt
       if (built[file] === undefined) throw new Error(`${e.entry}: embeds ${file}, which must be built before it`);
       strings[name] = built[file];
     }
-    const code = await compileDeviceEntry(e.entry, { strings });
+    const code = await compileDeviceEntry(e.entry, { strings, module: e.module });
     built[e.name] = code;
     const out = path.join(outDir, e.name);
     await writeFile(out, code);

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, rmSync } from "nod
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { checkDeviceCode } from "../../firmware/build/check-output.ts";
-import { buildFirmware, compileDeviceEntry } from "../../firmware/build/build.ts";
+import { buildFirmware, compileDeviceEntry, DEVICE_ENTRIES } from "../../firmware/build/build.ts";
 
 const messages = (code: string) => checkDeviceCode(code).map((p) => p.message);
 
@@ -118,6 +118,28 @@ describe("the firmware build", () => {
     }
   });
 
+  it("puts a class's methods straight in the enclosing scope (each wrapper level costs a JsVar per call on the board)", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "espnode-build-"));
+    try {
+      const entry = path.join(dir, "entry.ts");
+      writeFileSync(entry, [
+        "class Base { v: number; constructor(v: number) { this.v = v; } get() { return this.v; } }",
+        "function make(n: number) { class Local { n = n; twice() { return this.n * 2; } } return new Local(); }",
+        "print(new Base(3).get() + ' ' + make(4).twice());",
+      ].join("\n"));
+      const code = await compileDeviceEntry(entry, { minify: false });
+      expect(checkDeviceCode(code)).toEqual([]);
+      expect(code).toMatch(/\n {4}function Base\(v\)/);
+      expect(code).toMatch(/\n {8}function Local\(\)/);
+      expect(code).not.toContain("@class");
+      const printed: string[] = [];
+      new Function("print", code)((s: string) => printed.push(s));
+      expect(printed).toEqual(["3 8"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("refuses an entry that uses Map, naming the problem", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "espnode-build-"));
     try {
@@ -132,9 +154,12 @@ describe("the firmware build", () => {
   it("builds the stand-alone MQTT module, minified, exporting the client", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "espnode-dist-"));
     try {
-      const r = await buildFirmware({ outDir: dir, entries: [{ name: "mqtt.js", entry: "firmware/board/mqtt-module.ts" }] });
+      const r = await buildFirmware({ outDir: dir, entries: DEVICE_ENTRIES.filter((e) => e.name === "mqtt.js") });
       expect(r.files).toHaveLength(1);
       const code = readFileSync(r.files[0].path, "utf8");
+      // A module has a scope of its own on the board: no wrapper function around it, none around the class.
+      expect(code).not.toMatch(/^[!(]function/);
+      expect(code).not.toMatch(/=\s*\(?function\s*\(\)\s*\{\s*function\s+\w+\(/);
       expect(r.files[0].bytes).toBe(Buffer.byteLength(code));
       expect(code.split("\n").length).toBeLessThanOrEqual(2);
       const exportsObj: any = {};

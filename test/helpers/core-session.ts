@@ -28,7 +28,7 @@ export class CoreSession {
         this.wake();
       },
       message: (topic, payload, qos, retain) => {
-        this.messages.push({ topic, payload, qos, retain });
+        this.messages.push({ topic, payload: payload as string, qos, retain });
         this.wake();
       },
       delivered: (id) => {

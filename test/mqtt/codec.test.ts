@@ -208,6 +208,24 @@ describe("what the core reads, made by mqtt-packet and split at every boundary",
     }
   });
 
+  it("hands payloads to payloadView as (bytes, start, end) of what was fed, at any chunking, and its result on", () => {
+    for (const seed of [1, 7, 42]) {
+      const calls: [number, number][] = [];
+      const w = recordedClient({
+        payloadView: (bytes, start, end) => {
+          calls.push([start, end]);
+          return Uint8Array.from(bytes.slice(start, end), (c) => c.charCodeAt(0));
+        },
+      });
+      w.connect(true);
+      for (const c of chunks(stream, seed)) w.client.feed(c);
+      const toText = (e: any[]) => (e[0] === "message" ? [e[0], e[1], Buffer.from(e[2]).toString("latin1"), e[3], e[4]] : e);
+      expect(w.events.slice(1).map(toText)).toEqual(expected);
+      expect(w.events.filter((e) => e[0] === "message").every((e) => e[2] instanceof Uint8Array)).toBe(true);
+      expect(calls.map(([a, b]) => b - a)).toEqual([1000, 5, 0]);
+    }
+  });
+
   it("reports session-present from CONNACK and a refusal code as a close", () => {
     const ok = recordedClient();
     ok.connect(true);

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import mqtt from "mqtt";
-import { buildFirmware } from "../../firmware/build/build.ts";
+import { buildFirmware, DEVICE_ENTRIES } from "../../firmware/build/build.ts";
 import { startAedes, startMosquitto, mosquittoPath, type RunningBroker } from "../helpers/brokers.ts";
 import { startBoard, TEST_AP, type TestBoard } from "../sim/support/sim-console.ts";
 
@@ -17,7 +17,7 @@ afterEach(async () => {
 async function builtModule(): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), "espnode-mod-"));
   try {
-    const r = await buildFirmware({ outDir: dir, entries: [{ name: "mqtt.js", entry: "firmware/board/mqtt-module.ts" }] });
+    const r = await buildFirmware({ outDir: dir, entries: DEVICE_ENTRIES.filter((e) => e.name === "mqtt.js") });
     return readFileSync(r.files[0].path, "latin1");
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -62,10 +62,11 @@ describe.each(Object.keys(brokers))("the MQTT module on the virtual board agains
     await waitTrue(t, `log.indexOf("wifi null") >= 0`);
     await t.type(
       `var mqtt = require("espnode-mqtt"); var got = []; var acks = [];` +
-        `var c = mqtt.connect("mqtt://127.0.0.1:${b.port}", {clientId: "board-${kind}", keepalive: 10, willTopic: "board/status", willPayload: "offline", willQos: 1}, {` +
+        `var opts = {clientId: "board-${kind}", keepalive: 10, willTopic: "board/status", willPayload: "offline", willQos: 1};` +
+        `var c = mqtt.connect("mqtt://127.0.0.1:${b.port}", opts, {` +
         `connected: function(sp){ log.push("up " + sp); c.subscribe("board/in", 2); },` +
         `subscribed: function(id, codes){ log.push("suback " + codes.join()); },` +
-        `message: function(t, p, q){ got.push(t + "|" + q + "|" + btoa(p)); },` +
+        `message: function(t, p, q){ got.push(t + "|" + q + "|" + (typeof p == "string" ? "" : "view " + p.length + " ") + btoa(E.toString(p))); },` +
         `delivered: function(id){ acks.push(id); },` +
         `closed: function(r, d){ log.push("closed " + mqtt.closeReasonName(r, d)); } })`,
     );
@@ -83,6 +84,12 @@ describe.each(Object.keys(brokers))("the MQTT module on the virtual board agains
     await waitTrue(t, `got.length == 2`);
     await new Promise((r) => setTimeout(r, 300));
     expect(await t.type(`got.join(",")`)).toContain(`="board/in|2|AAEC/w==,board/in|2|c2Vjb25k"`);
+
+    // In, zero-copy: the payload as a Uint8Array over the received bytes (E.toArrayBuffer, no copy on a board).
+    await t.type(`opts.payloadView = mqtt.zeroCopy`);
+    await observer.publishAsync("board/in", Buffer.from([9, 0, 0xfe]), { qos: 2 });
+    await waitTrue(t, `got.length == 3`);
+    expect(await t.type(`got[2]`)).toContain(`="board/in|2|view 3 CQD+"`);
 
     // Power cut: no DISCONNECT, so the broker publishes the will.
     t.board.powerCut();

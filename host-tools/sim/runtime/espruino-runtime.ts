@@ -17,6 +17,7 @@ import {
   type CountOptions,
   type FunctionOrigin,
   type ModuleScope,
+  markStringBacked,
 } from "./memory-estimate.ts";
 import { CALL_BASE, moduleDeclarations } from "./jsvar-accounting.ts";
 import { PRELUDE } from "./prelude.ts";
@@ -539,6 +540,7 @@ export class EspruinoRuntime {
         pbkdf2Sync(Buffer.from(pass, "latin1"), Buffer.from(salt, "latin1"), iterations, bytes, alg).toString("latin1"),
       btoa: (binary: string) => Buffer.from(binary, "latin1").toString("base64"),
       atob: (text: string) => Buffer.from(text, "base64").toString("latin1"),
+      stringBacked: (buffer: object) => markStringBacked(buffer),
       // jswrap_espruino_getSizeOf: the value's own blocks and everything it holds
       sizeOf: (v: unknown) =>
         countJsVars(v, new Set(), this.countOptions()),

@@ -94,6 +94,15 @@ function functionOwn(fn: Function, origin?: (source: string) => FunctionOrigin |
   return cost;
 }
 
+/**
+ * ArrayBuffers made by E.toArrayBuffer(string): on the board one var that references the string (no copy), and
+ * that string is normally held elsewhere too (a socket's data), so only the var is counted.
+ */
+const stringBacked = new WeakSet<object>();
+export function markStringBacked(buffer: object): void {
+  stringBacked.add(buffer);
+}
+
 function isArrayBuffer(v: object): v is ArrayBuffer {
   return Object.prototype.toString.call(v) === "[object ArrayBuffer]";
 }
@@ -142,7 +151,7 @@ export function countJsVars(root: unknown, seen = new Set<object>(), options: Co
       continue;
     }
     if (isArrayBuffer(obj)) {
-      total += 1 + bufferDataBlocks(obj.byteLength);
+      total += stringBacked.has(obj) ? 1 : 1 + bufferDataBlocks(obj.byteLength);
       continue;
     }
     if (ArrayBuffer.isView(obj)) {

@@ -276,6 +276,14 @@ export const PRELUDE = String.raw`(function (N, G) {
     CRC32: function (data) { return N.crc32(toBinaryString(data)); },
     toString: function () { return toBinaryString(Array.prototype.slice.call(arguments)); },
     toUint8Array: function () { return toUint8Array(toBinaryString(Array.prototype.slice.call(arguments))); },
+    // jswrap_espruino_toArrayBuffer: a string only (else undefined); the board references the string, the sim copies
+    // it (strings do not change, so nobody can tell) and counts it as the board does
+    toArrayBuffer: function (s) {
+      if (typeof s !== "string") return undefined;
+      var buffer = toUint8Array(s).buffer;
+      N.stringBacked(buffer);
+      return buffer;
+    },
     toJS: function (v) { return N.format(v, true); },
     getSizeOf: function (v, depth) { return N.sizeOf(v); },
     getTemperature: function () { return N.temperature(); },
