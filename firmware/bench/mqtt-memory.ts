@@ -4,8 +4,10 @@
 // publish (5 B and 300 B payloads), what each QoS1 message in flight holds, and what inbound messages cost and hold.
 //
 // Method (espruino-notes.md): a fake socket and the message handler record the peak of process.memory(false).usage;
-// the baseline is taken after a collection; N operations run in one tick; the same harness calling only the probe
-// is measured first and subtracted (reading the memory costs JsVars of its own). The retained cost is read after the
+// the baseline is taken after a collection; N operations run in one tick; the harness's own share is measured first
+// through the same harness and subtracted (reading the memory costs JsVars of its own, and so does each call of the
+// fake socket or the handler): a constant string written to the socket for what the client sends, the handler called
+// with constant arguments for what it delivers. The retained cost is read after the
 // event loop has run (setTimeout 0) against the same baseline. Each figure is measured twice and the first run is
 // thrown away, because a code path's first run leaves a few JsVars behind.
 //

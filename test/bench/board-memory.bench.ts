@@ -34,7 +34,7 @@ async function espruinoColumn(): Promise<{ result?: MemoryBenchResult; skipped?:
 }
 
 export default async function bench(): Promise<BenchResult[]> {
-  const module = await compileDeviceEntry("firmware/board/mqtt-module.ts");
+  const module = await compileDeviceEntry("firmware/board/mqtt-module.ts", { module: true });
   const { result } = await memoryBenchOnVirtualBoard();
   const espruino = await espruinoColumn();
   const unit = `JsVars (${result.blocksize} B)`;

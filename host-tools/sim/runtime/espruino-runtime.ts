@@ -617,12 +617,13 @@ const CHECK_FUNCTIONS = `(function (flag, state, scopes, callBase, maxDepth, ful
       fullCheck();
     }
   }
-  // (declared parameters, locals, arguments passed): the JsVars the call's scope holds (jsvar-accounting.ts callBlocks)
-  function enter(params, locals, passed) {
+  // (declared parameters, locals, arguments passed, enclosing scopes + a return var): the JsVars the call's scope
+  // holds (jsvar-accounting.ts callBlocks)
+  function enter(params, locals, passed, extra) {
     check();
     var depth = state[${DEPTH}];
     if (depth >= maxDepth) tooDeep();
-    scopes[depth] = callBase + (passed > params ? passed : params) + (locals ? locals + 1 : 0);
+    scopes[depth] = callBase + extra + (passed > params ? passed : params) + locals;
     state[${DEPTH}] = depth + 1;
   }
   function leave() {

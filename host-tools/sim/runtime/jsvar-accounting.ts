@@ -18,9 +18,12 @@ const PACKED_INT_MAX = 8191;
 const FLAT_DATA_ABOVE = 19;
 /**
  * A running call (jspeFunctionCall): the scope object, the function's lexer and execution state, plus one name var
- * per parameter (as many as were passed when more) and per local, and one more once it has any local. Measured with
- * process.memory(false) one call deeper: `f()` 3, `f(1)` or `f(1)` of `function(a)` 4, `f(1,2)` 5, a function with
- * one local 5, three locals 7, two parameters and two locals 8.
+ * per parameter (as many as were passed when more) and per local. A body that does not start with `return` keeps a
+ * return var in the scope (JSV_FUNCTION_RETURN in jsparse.c: one more), and a function defined inside other
+ * functions (or in a module) costs one more per enclosing scope, as the call copies that scope chain into an array
+ * of its own (jspeiLoadScopesFromVar). Measured with process.memory(false) one call deeper: `function(){return f()}`
+ * 3, with one parameter 4, two passed 5; `function(){f()}` 4; one local 5, three locals 7, two parameters and two
+ * locals 8; a method that makes one call 9, 10 and 11 with 0, 1 and 2 enclosing functions, 10 in a module.
  */
 export const CALL_BASE = 3;
 
@@ -65,8 +68,8 @@ export function typedArrayBlocks(bytes: number): number {
 }
 
 /** The scope a running call holds (see CALL_BASE). */
-export function callBlocks(params: number, passed: number, locals: number): number {
-  return CALL_BASE + Math.max(params, passed) + (locals ? locals + 1 : 0);
+export function callBlocks(params: number, passed: number, locals: number, enclosing = 0, returnVar = locals > 0): number {
+  return CALL_BASE + enclosing + (returnVar ? 1 : 0) + Math.max(params, passed) + locals;
 }
 
 // Reserved words and multi-character operators are one byte each in a function's stored code (jslLexTokenise):

@@ -270,10 +270,20 @@ function instrument(node: AnyNode, edits: Edit[], source: string, declarationNam
   // what the call's scope holds: declared parameters, locals, and how many arguments were passed (an arrow has no
   // `arguments` of its own).
   const leave = `}finally{${FUNCTION_LEAVE}()}`;
+  // How many function scopes enclose each function (a module's code is a function here too): on the board a call
+  // copies that chain of scopes, one JsVar each (jspeiLoadScopesFromVar). Told to enter() with the return var.
+  const enclosing = new Map<AnyNode, number>();
+  walk.fullAncestor(node, (n: AnyNode, _state: unknown, ancestors: AnyNode[]) => {
+    if (n.type === "FunctionDeclaration" || n.type === "FunctionExpression" || n.type === "ArrowFunctionExpression")
+      enclosing.set(n, ancestors.filter((a) => a !== n && /^(FunctionDeclaration|FunctionExpression|ArrowFunctionExpression)$/.test(a.type)).length);
+  });
   const instrumentFunctionBody = (fn: AnyNode) => {
     const body = fn.body;
     const passed = fn.type === "ArrowFunctionExpression" || fn.params.some((p: AnyNode) => p.type === "Identifier" && p.name === "arguments") ? "0" : "arguments.length";
-    const enter = `${FUNCTION_ENTER}(${fn.params.length},${declaredNames(fn).size},${passed});try{`;
+    // a body that starts with `return` runs as an expression (JSV_FUNCTION_RETURN); any other keeps a return var
+    const returnOnly = body.type !== "BlockStatement" || body.body[0]?.type === "ReturnStatement";
+    const extra = (enclosing.get(fn) ?? 0) + (returnOnly ? 0 : 1);
+    const enter = `${FUNCTION_ENTER}(${fn.params.length},${declaredNames(fn).size},${passed},${extra});try{`;
     if (body.type !== "BlockStatement") {
       // `=> expr` becomes `=> {enter;try{return (expr)}finally{leave}}`; inserted right after `=>` so a
       // parenthesised body such as `=> ({a: 1})` stays whole
