@@ -3,8 +3,10 @@
 import vm from "node:vm";
 import { describe, expect, it } from "vitest";
 import {
+  FUNCTION_BIND,
   FUNCTION_ENTER,
   FUNCTION_LEAVE,
+  FUNCTION_SCOPE,
   INTERRUPT_CHECK,
   needsMoreInput,
   REGEXP_LITERAL,
@@ -14,7 +16,13 @@ import {
 function run(source: string): unknown {
   const { code, syntaxError } = transformSource(source);
   if (syntaxError) throw new Error(syntaxError.message);
-  const context = vm.createContext({ [INTERRUPT_CHECK]: () => {}, [FUNCTION_ENTER]: () => {}, [FUNCTION_LEAVE]: () => {} });
+  const context = vm.createContext({
+    [INTERRUPT_CHECK]: () => {},
+    [FUNCTION_ENTER]: () => {},
+    [FUNCTION_LEAVE]: () => {},
+    [FUNCTION_SCOPE]: () => ({}),
+    [FUNCTION_BIND]: (fn: unknown) => fn,
+  });
   return vm.runInContext(code, context);
 }
 

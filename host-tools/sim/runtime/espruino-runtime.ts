@@ -18,6 +18,8 @@ import {
   type FunctionOrigin,
   type ModuleScope,
   markStringBacked,
+  runningScopeExtra,
+  type ScopeRecord,
 } from "./memory-estimate.ts";
 import { CALL_BASE, moduleDeclarations } from "./jsvar-accounting.ts";
 import { PRELUDE } from "./prelude.ts";
@@ -27,8 +29,10 @@ import { PRELUDE_BUILTINS } from "./prelude-builtins.ts";
 import { builtinNatives } from "./builtins/natives.ts";
 import { regexpNatives } from "./regexp-natives.ts";
 import {
+  FUNCTION_BIND,
   FUNCTION_ENTER,
   FUNCTION_LEAVE,
+  FUNCTION_SCOPE,
   INTERRUPT_CHECK,
   PLUS,
   TO_NUMBER,
@@ -106,6 +110,10 @@ export class EspruinoRuntime {
   private readonly moduleScopes = new WeakMap<Function, ModuleScope>();
   /** JsVars each running user call holds, by nesting depth (set by the enter hook, see callBlocks). */
   private readonly callScopes: Int32Array;
+  /** The scope record of each running call that holds other functions (source-transform.ts FUNCTION_SCOPE). */
+  private readonly callRecords: (ScopeRecord | undefined)[] = [];
+  /** The scope each function made inside such a call keeps, and how many scopes deep it was made. */
+  private readonly closures = new WeakMap<Function, { record: ScopeRecord | null; depth: number }>();
   /** The prelude's module cache (modules required so far and code added with Modules.addCached). */
   private moduleCache: (() => unknown) | undefined;
   private watchdog: { timeoutMs: number; auto: boolean; lastKick: number } | undefined;
@@ -150,7 +158,7 @@ export class EspruinoRuntime {
       if (Atomics.load(flag, 0) !== 0) throw new InterruptSignal();
       this.checkWatchdog(Date.now());
     };
-    const [check, enter, leave] = vm.runInContext(CHECK_FUNCTIONS, this.context, { filename: "espruino-checks.js" })(
+    const [check, enter, leave, scope, bind] = vm.runInContext(CHECK_FUNCTIONS, this.context, { filename: "espruino-checks.js" })(
       flag,
       this.callState,
       this.callScopes,
@@ -158,13 +166,16 @@ export class EspruinoRuntime {
       maxCallDepth,
       fullCheck,
       () => this.tooMuchRecursion(),
+      this.callRecords,
+      this.closures,
     );
     // Script-scope constants, not global properties: invisible to user code enumerating the global object, and
     // looked up without the vm global's interceptor (about 40 times faster per call than a global property).
     const hidden = "__espnodeHidden";
-    this.global[hidden] = [check, enter, leave];
+    this.global[hidden] = [check, enter, leave, scope, bind];
     vm.runInContext(
-      `const ${INTERRUPT_CHECK} = ${hidden}[0], ${FUNCTION_ENTER} = ${hidden}[1], ${FUNCTION_LEAVE} = ${hidden}[2];` +
+      `const ${INTERRUPT_CHECK} = ${hidden}[0], ${FUNCTION_ENTER} = ${hidden}[1], ${FUNCTION_LEAVE} = ${hidden}[2], ` +
+        `${FUNCTION_SCOPE} = ${hidden}[3], ${FUNCTION_BIND} = ${hidden}[4];` +
         `delete globalThis.${hidden};`,
       this.context,
       { filename: "espruino-hidden.js" },
@@ -207,7 +218,7 @@ export class EspruinoRuntime {
   /** Compiles module code to `function (exports, module)`; throws a sandbox SyntaxError on bad syntax. */
   compileModule(source: string, id: string, fromStorage = false): unknown {
     const wrapped = `(function (exports, module) {\n${source}\n})`;
-    const transformed = transformSource(wrapped);
+    const transformed = transformSource(wrapped, { moduleWrapper: true });
     if (transformed.syntaxError) throw new this.realm.SyntaxError(`${transformed.syntaxError.message} in module ${id}`);
     const filename = this.remember({ source: wrapped, transformed, stackName: "module", moduleWrapper: true });
     // The module's scope, which its functions keep (memory-estimate.ts): the module function returns a reader of
@@ -316,6 +327,7 @@ export class EspruinoRuntime {
   private countOptions(): CountOptions {
     return {
       builtins: this.builtins,
+      closure: (fn) => this.closures.get(fn),
       origin: (source) => {
         for (const [code, origin] of this.moduleCode) if (code.includes(source)) return origin;
         return undefined;
@@ -330,8 +342,12 @@ export class EspruinoRuntime {
     let usage = BASE_USAGE + countJsVars(this.global, seen, options) + this.loop.timerCount() * 6;
     const roots = [...((this.moduleCache?.() as unknown[] | undefined) ?? []), ...this.loop.liveValues()];
     for (const root of roots) usage += countJsVars(root, seen, options);
-    // the scopes of the calls running right now, which no walk from the root reaches
-    for (let depth = 0; depth < this.callDepth; depth++) usage += this.callScopes[depth]!;
+    // the scopes of the calls running right now, which no walk from the root reaches (with a record: its values too)
+    for (let depth = 0; depth < this.callDepth; depth++) {
+      usage += this.callScopes[depth]!;
+      const record = this.callRecords[depth];
+      if (record) usage += runningScopeExtra(record, seen, options);
+    }
     return usage;
   }
 
@@ -609,7 +625,7 @@ const ATTENTION = 1;
  * every 2048 calls (watchdog); enter then refuses a call deeper than the limit (jspeFunctionCall checks the stack
  * before it runs a function, so the call that would go too deep never starts); leave undoes enter.
  */
-const CHECK_FUNCTIONS = `(function (flag, state, scopes, callBase, maxDepth, fullCheck, tooDeep) {
+const CHECK_FUNCTIONS = `(function (flag, state, scopes, callBase, maxDepth, fullCheck, tooDeep, records, closures) {
   var calls = 0;
   function check() {
     if ((flag[0] | state[${ATTENTION}]) !== 0 || ++calls >= 2048) {
@@ -627,9 +643,20 @@ const CHECK_FUNCTIONS = `(function (flag, state, scopes, callBase, maxDepth, ful
     state[${DEPTH}] = depth + 1;
   }
   function leave() {
-    state[${DEPTH}]--;
+    var depth = --state[${DEPTH}];
+    records[depth] = undefined;
   }
-  return [check, enter, leave];
+  // the scope of the running call (a function that holds others): see source-transform.ts FUNCTION_SCOPE
+  function scope(names, values, parent) {
+    var record = { names: names, values: values, parent: parent };
+    records[state[${DEPTH}] - 1] = record;
+    return record;
+  }
+  function bind(fn, record, depth) {
+    closures.set(fn, { record: record, depth: depth });
+    return fn;
+  }
+  return [check, enter, leave, scope, bind];
 })`;
 
 /**

@@ -9,6 +9,7 @@
 // Works on values from the sandbox realm, so it never relies on instanceof.
 import { numberToString } from "./builtins/number.ts";
 import { FUNCTION_ENTER, FUNCTION_LEAVE, INTERRUPT_CHECK, SCOPE_MASK } from "./source-transform.ts";
+import { withoutScopeRecords } from "./scope-records.ts";
 
 export interface FormatOptions {
   /** JSON_LIMIT: shorten long arrays/strings, hide function bodies (the console's `=` result). */
@@ -115,6 +116,7 @@ const ARGUMENTS_DECLARATION = /^arguments\.length<(\d+)&&\(arguments\.length=\1\
 function withoutInstrumentation(body: string): string {
   const enter = ENTER_PREFIX.exec(body);
   if (enter && body.endsWith(LEAVE_SUFFIX)) body = body.slice(enter[0].length, -LEAVE_SUFFIX.length);
+  body = withoutScopeRecords(body);
   body = body.replace(ARGUMENTS_DECLARATION, "").replace(MASK_DECLARATION, "").replace(ARGUMENTS_DECLARATION, "").trim();
   return body.split(`${INTERRUPT_CHECK}();`).join("");
 }

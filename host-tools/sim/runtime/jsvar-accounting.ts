@@ -2,6 +2,7 @@
 // (jsvNewStringOfLength, jsvMakeIntoVariableName, jsvCountJsVarsUsed) and calibrated against E.getSizeOf and
 // process.memory(false) deltas on a 32-bit ESP32-memory-model build of Espruino 2v29 (figures in the comments).
 import * as acorn from "acorn";
+import { withoutScopeRecords } from "./scope-records.ts";
 
 export const JSVAR_TOTAL = 16383;
 export const JSVAR_BLOCK_SIZE = 14;
@@ -179,6 +180,7 @@ export function functionShape(source: string): FunctionShape | undefined {
   let body = node.body.type === "BlockStatement" ? text.slice(node.body.start + 1, node.body.end - 1) : `return ${text.slice(node.body.start, node.body.end)}`;
   body = body.trim();
   for (const [pattern, replacement] of INSTRUMENTATION) body = body.replace(pattern, replacement).trim();
+  body = withoutScopeRecords(body).trim();
   return { params, body };
 }
 

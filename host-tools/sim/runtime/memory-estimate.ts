@@ -69,25 +69,62 @@ export interface FunctionOrigin {
   scope?: ModuleScope;
 }
 
+/**
+ * The scope of a call of a function that holds other functions (source-transform.ts FUNCTION_SCOPE): on the board
+ * the scope object with a name var per parameter, var and inner function, kept for as long as a function made in it
+ * is; `names` comma-separated, `values()` their values now, `parent` the scope around it (null: the root or a module).
+ */
+export interface ScopeRecord {
+  names: string;
+  values: () => unknown[];
+  parent: ScopeRecord | null;
+}
+
+/** A record's scope object and its names, without the values. */
+function scopeRecordOwnBlocks(record: ScopeRecord): number {
+  let blocks = 1;
+  if (record.names) for (const name of record.names.split(",")) blocks += nameBlocks(name);
+  return blocks;
+}
+
+/**
+ * The scope of a running call that has a record, besides what the enter hook counted for it (the scope object and
+ * one block a name): long names, and the values, unless a function made in it was counted already.
+ */
+export function runningScopeExtra(record: ScopeRecord, seen: Set<object>, options: CountOptions): number {
+  records.add(record);
+  const told = 1 + (record.names ? record.names.split(",").length : 0);
+  return countJsVars(record, seen, options) - told;
+}
+
 export interface CountOptions {
   builtins?: BuiltinSnapshot;
   origin?: (source: string) => FunctionOrigin | undefined;
+  /** The scope a function made inside a recorded scope keeps, and how many scopes deep it was made. */
+  closure?: (fn: Function) => { record: ScopeRecord | null; depth: number } | undefined;
 }
 
 /** A function's own blocks depend only on its text and where it came from: computed once per function object. */
 const functionCost = new WeakMap<Function, { blocks: number; scope?: ModuleScope }>();
 
-function functionOwn(fn: Function, origin?: (source: string) => FunctionOrigin | undefined): { blocks: number; scope?: ModuleScope } {
+function functionOwn(
+  fn: Function,
+  origin?: (source: string) => FunctionOrigin | undefined,
+  closure?: { record: ScopeRecord | null; depth: number },
+): { blocks: number; scope?: ModuleScope } {
   let cost = functionCost.get(fn);
   if (cost === undefined) {
     const source = Function.prototype.toString.call(fn);
     if (source.includes("[native code]")) cost = { blocks: 1 };
     else {
       const from = origin?.(source);
-      // a module's function holds its scope: one name var (`\xFFsco`) pointing at it
       const blocks = functionBlocks(source, from?.inFlash ?? false);
-      // (a function without code keeps no scope: `function(){}` in a module is 1 block)
-      cost = blocks > 1 && from?.scope ? { blocks: blocks + 1, scope: from.scope } : { blocks };
+      // A function keeps the scopes it was made in (jspeiGetScopesAsVar): one name var (`\xFFsco`) pointing at the
+      // scope, or with two scopes or more at a copy of their array (1 + one per scope). A function without code
+      // keeps none (`function(){}` in a module is 1 block).
+      const depth = closure ? closure.depth : from?.scope ? 1 : 0;
+      const keeps = blocks > 1 && depth > 0 ? 1 + (depth > 1 ? 1 + depth : 0) : 0;
+      cost = { blocks: blocks + keeps, scope: blocks > 1 ? from?.scope : undefined };
     }
     functionCost.set(fn, cost);
   }
@@ -109,12 +146,14 @@ function isArrayBuffer(v: object): v is ArrayBuffer {
 
 /** Module scopes met in this walk (told apart from user objects by identity). */
 const scopes = new WeakSet<object>();
+/** Call scope records (told apart from user objects by identity). */
+const records = new WeakSet<object>();
 
 const isObject = (v: unknown): v is object => v !== null && (typeof v === "object" || typeof v === "function");
 
 /** Counts JsVars held by `root` (and everything reachable from it not already in `seen`). */
 export function countJsVars(root: unknown, seen = new Set<object>(), options: CountOptions = {}): number {
-  const { builtins, origin } = options;
+  const { builtins, origin, closure } = options;
   if (!isObject(root)) return primitiveBlocks(root);
   let total = 0;
   const stack: object[] = [root];
@@ -122,6 +161,26 @@ export function countJsVars(root: unknown, seen = new Set<object>(), options: Co
     const obj = stack.pop()!;
     if (seen.has(obj)) continue;
     seen.add(obj);
+    if (records.has(obj)) {
+      // a call's scope: its object, a name var per name holding its value, and the scope around it
+      const record = obj as ScopeRecord;
+      let values: unknown[] = [];
+      try {
+        values = record.values();
+      } catch {
+        // a name not readable yet
+      }
+      total += scopeRecordOwnBlocks(record);
+      values.forEach((v) => {
+        if (isObject(v)) stack.push(v as object);
+        else total += valueBlocks(v, false);
+      });
+      if (record.parent) {
+        records.add(record.parent);
+        stack.push(record.parent);
+      }
+      continue;
+    }
     if (scopes.has(obj)) {
       // a module scope: the scope object and a name var per declaration, holding what it names
       const scope = obj as ModuleScope;
@@ -163,11 +222,16 @@ export function countJsVars(root: unknown, seen = new Set<object>(), options: Co
     const isFunction = typeof obj === "function";
     const isArray = Array.isArray(obj);
     if (isFunction) {
-      const own = functionOwn(obj as Function, origin);
+      const kept = closure?.(obj as Function);
+      const own = functionOwn(obj as Function, origin, kept);
       total += own.blocks;
       if (own.scope) {
         scopes.add(own.scope);
         stack.push(own.scope);
+      }
+      if (kept?.record) {
+        records.add(kept.record);
+        stack.push(kept.record);
       }
     } else total += 1;
     // an instance of a user class holds `__proto__` (jspeFunctionCall for `new`)

@@ -16,6 +16,9 @@ import * as walk from "acorn-walk";
 import { numberToString, stringToFloat } from "./builtins/number.ts";
 import { analyseScopes } from "./var-scope.ts";
 import { declaredNames } from "./jsvar-accounting.ts";
+import { FUNCTION_BIND, FUNCTION_SCOPE, SCOPE_RECORD } from "./scope-records.ts";
+
+export { FUNCTION_BIND, FUNCTION_SCOPE, SCOPE_RECORD, withoutScopeRecords } from "./scope-records.ts";
 
 export { SCOPE_CALLABLE, SCOPE_GLOBAL, SCOPE_GLOBALS, SCOPE_MASK, SCOPE_TEMP } from "./var-scope.ts";
 
@@ -248,7 +251,15 @@ function isPlainTarget(n: AnyNode): boolean {
 }
 
 /** Collects insertions for one statement. */
-function instrument(node: AnyNode, edits: Edit[], source: string, declarationNames: Map<AnyNode, string>, scopeEdits: Edit[] = []): void {
+function instrument(
+  node: AnyNode,
+  edits: Edit[],
+  source: string,
+  declarationNames: Map<AnyNode, string>,
+  scopeEdits: Edit[] = [],
+  functionScopes = new Map<AnyNode, { names: string[]; v8Names: string[] }>(),
+  moduleWrapper = false,
+): void {
   // the var-scope rewriting may replace a name: such a target is not copied
   const rewritten = (target: AnyNode) => scopeEdits.some((e) => e.pos >= target.start && e.pos <= target.end);
   const open = (owner: AnyNode, pos: number, text: string) =>
@@ -273,17 +284,44 @@ function instrument(node: AnyNode, edits: Edit[], source: string, declarationNam
   // How many function scopes enclose each function (a module's code is a function here too): on the board a call
   // copies that chain of scopes, one JsVar each (jspeiLoadScopesFromVar). Told to enter() with the return var.
   const enclosing = new Map<AnyNode, number>();
+  // the function each function is made in, and which functions hold others (their scope outlives the call: a record)
+  const parentFunction = new Map<AnyNode, AnyNode>();
+  const holders = new Set<AnyNode>();
+  const unwrappable = new Set<AnyNode>();
+  const isFunction = (a: AnyNode) => /^(FunctionDeclaration|FunctionExpression|ArrowFunctionExpression)$/.test(a.type);
   walk.fullAncestor(node, (n: AnyNode, _state: unknown, ancestors: AnyNode[]) => {
-    if (n.type === "FunctionDeclaration" || n.type === "FunctionExpression" || n.type === "ArrowFunctionExpression")
-      enclosing.set(n, ancestors.filter((a) => a !== n && /^(FunctionDeclaration|FunctionExpression|ArrowFunctionExpression)$/.test(a.type)).length);
+    if (!isFunction(n)) return;
+    const outer = ancestors.filter((a) => a !== n && isFunction(a));
+    enclosing.set(n, outer.length);
+    const parent = outer[outer.length - 1];
+    if (parent) {
+      parentFunction.set(n, parent);
+      holders.add(parent);
+    }
+    // a method's function cannot be wrapped in a call (`m() {…}`), nor the callee of `new function () {…}`
+    const container = ancestors[ancestors.length - 2];
+    if (container && (container.type === "MethodDefinition" || (container.type === "Property" && (container.method || container.kind !== "init")) ||
+      (container.type === "NewExpression" && container.callee === n))) unwrappable.add(n);
   });
+  // a module's own scope is kept by its reader instead (espruino-runtime.ts compileModule)
+  const hasRecord = (fn: AnyNode | undefined): fn is AnyNode =>
+    !!fn && holders.has(fn) && functionScopes.has(fn) && !(moduleWrapper && fn === node.expression);
+  const recordOf = (fn: AnyNode | undefined) => (hasRecord(fn) ? `${SCOPE_RECORD}${enclosing.get(fn) ?? 0}` : "null");
+  const recordDeclaration = (fn: AnyNode) => {
+    if (!hasRecord(fn)) return "";
+    const scope = functionScopes.get(fn)!;
+    return `var ${recordOf(fn)}=${FUNCTION_SCOPE}("${scope.names.join(",")}",function(){return[${scope.v8Names.join(",")}]},${recordOf(parentFunction.get(fn))});`;
+  };
+  /** `[open, close]` around a function value made in a scope with a record. */
+  const bind = (fn: AnyNode): [string, string] =>
+    hasRecord(parentFunction.get(fn)) && !unwrappable.has(fn) ? [`${FUNCTION_BIND}(`, `,${recordOf(parentFunction.get(fn))},${enclosing.get(fn) ?? 0})`] : ["", ""];
   const instrumentFunctionBody = (fn: AnyNode) => {
     const body = fn.body;
     const passed = fn.type === "ArrowFunctionExpression" || fn.params.some((p: AnyNode) => p.type === "Identifier" && p.name === "arguments") ? "0" : "arguments.length";
     // a body that starts with `return` runs as an expression (JSV_FUNCTION_RETURN); any other keeps a return var
     const returnOnly = body.type !== "BlockStatement" || body.body[0]?.type === "ReturnStatement";
     const extra = (enclosing.get(fn) ?? 0) + (returnOnly ? 0 : 1);
-    const enter = `${FUNCTION_ENTER}(${fn.params.length},${declaredNames(fn).size},${passed},${extra});try{`;
+    const enter = `${FUNCTION_ENTER}(${fn.params.length},${declaredNames(fn).size},${passed},${extra});try{${recordDeclaration(fn)}`;
     if (body.type !== "BlockStatement") {
       // `=> expr` becomes `=> {enter;try{return (expr)}finally{leave}}`; inserted right after `=>` so a
       // parenthesised body such as `=> ({a: 1})` stays whole
@@ -315,19 +353,25 @@ function instrument(node: AnyNode, edits: Edit[], source: string, declarationNam
       case "ForOfStatement":
         instrumentBody(n.body);
         break;
-      case "FunctionDeclaration":
-        open(n, n.start, `var ${declarationNames.get(n) ?? n.id.name} = `);
-        close(n, n.end, ";");
+      case "FunctionDeclaration": {
+        const [before, after] = bind(n);
+        open(n, n.start, `var ${declarationNames.get(n) ?? n.id.name} = ${before}`);
+        close(n, n.end, `${after};`);
         instrumentFunctionBody(n);
         declaredArguments(n);
         break;
+      }
       case "FunctionExpression":
+      case "ArrowFunctionExpression": {
+        const [before, after] = bind(n);
+        if (before) {
+          open(n, n.start, before);
+          close(n, n.end, after);
+        }
         instrumentFunctionBody(n);
-        declaredArguments(n);
+        if (n.type === "FunctionExpression") declaredArguments(n);
         break;
-      case "ArrowFunctionExpression":
-        instrumentFunctionBody(n);
-        break;
+      }
       case "ClassDeclaration":
         open(n, n.start, `var ${declarationNames.get(n) ?? n.id.name} = `);
         close(n, n.end, ";");
@@ -419,7 +463,8 @@ function applyEdits(source: string, from: number, to: number, edits: Edit[]): { 
   return { code, map };
 }
 
-export function transformSource(source: string): TransformedSource {
+/** `moduleWrapper`: the source is module code inside `(function (exports, module) {…})`. */
+export function transformSource(source: string, options: { moduleWrapper?: boolean } = {}): TransformedSource {
   const { statements, error } = parseStatements(source);
   let syntaxError = error;
   let runnable = statements;
@@ -435,7 +480,7 @@ export function transformSource(source: string): TransformedSource {
   const counter = { units: 0, hidden: 0 };
   for (const statement of runnable) {
     const scopes = analyseScopes(statement, source, counter);
-    instrument(statement, edits, source, scopes.declarationNames, scopes.edits);
+    instrument(statement, edits, source, scopes.declarationNames, scopes.edits, scopes.functionScopes, options.moduleWrapper);
     // after the transform's own edits: at one position with the same owner, theirs come first
     edits.push(...scopes.edits);
   }

@@ -45,6 +45,8 @@ interface Unit {
   bindings: Map<string, Binding>;
   /** Function units: the body's BlockStatement (for the mask declaration). */
   body?: AnyNode;
+  /** Function units: the function node. */
+  fn?: AnyNode;
   masks: number;
   /** Some binding here has a hidden name. */
   hidden?: boolean;
@@ -99,6 +101,11 @@ export interface ScopeAnalysis {
   edits: ScopeEdit[];
   /** Hidden names for function/class declarations (the transform writes `var <name> = function ...`). */
   declarationNames: Map<AnyNode, string>;
+  /**
+   * What each function's scope holds on the board (parameters, vars, inner function declarations; not its own
+   * name): the names, and the names V8 knows them by here.
+   */
+  functionScopes: Map<AnyNode, { names: string[]; v8Names: string[] }>;
 }
 
 /** The scope edits for one top-level statement; `nextUnitId` numbers the functions across the whole source. */
@@ -130,7 +137,20 @@ export function analyseScopes(statement: AnyNode, source: string, counter: { uni
   for (const unit of functionUnits) maskDeclaration(unit, edits);
   for (const unit of functionUnits) for (const binding of unit.bindings.values()) declarationEdits(binding, edits, declarationNames);
   for (const { ref, chain } of resolved) referenceEdit(ref, chain, source, statementStarts, edits);
-  return { edits, declarationNames };
+  const functionScopes = new Map<AnyNode, { names: string[]; v8Names: string[] }>();
+  for (const unit of functionUnits) {
+    if (!unit.fn) continue;
+    const own = unit.fn.type !== "ArrowFunctionExpression" ? unit.fn.id?.name : undefined;
+    const names: string[] = [];
+    const v8Names: string[] = [];
+    for (const binding of unit.bindings.values()) {
+      if (binding.name === own && !binding.declarations.length && !(unit.fn.params as AnyNode[]).some((p) => p.name === own)) continue;
+      names.push(binding.name);
+      v8Names.push(binding.v8Name);
+    }
+    functionScopes.set(unit.fn, { names, v8Names });
+  }
+  return { edits, declarationNames, functionScopes };
 }
 
 // ---- collecting units, declarations and references ------------------------------------------------------------
@@ -284,6 +304,7 @@ class Collector {
   private functionUnit(fn: AnyNode, ctx: Context): void {
     const body = fn.body.type === "BlockStatement" ? fn.body : undefined;
     const unit = this.newUnit("function", ctx.unit, body);
+    unit.fn = fn;
     if (fn.id && fn.type !== "ArrowFunctionExpression") fixed(unit, fn.id.name);
     for (const param of fn.params as AnyNode[]) if (param.type === "Identifier") fixed(unit, param.name);
     this.visit(fn.body, { unit, varUnit: unit, varBody: body });
