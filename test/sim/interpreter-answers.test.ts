@@ -72,3 +72,21 @@ describe("globals of an ESP32 build", () => {
     expect(await answer("peek32(0x3FFE0100)")).toBe("=0");
   });
 });
+
+describe("functions as text (jsvAsString of a function: the code the board keeps)", () => {
+  it("gives `function (params) {code}` as written, never the sandbox's rewriting; built-ins are native", async () => {
+    await t.type("function f(a,b){ var x=1; return a+b; }");
+    // each string typed on the reference interpreter (2v29, 32-bit ESP32 memory model)
+    expect(
+      await answer(
+        'print(JSON.stringify([f.toString(), ""+f, String((a,b)=>a+b), String(print), String(function named(q){return q}),' +
+          " String(function(){ return 1 /* c */; }), String(function(){ /* lead */ return 2; }), String(E.toString), String(x=>{ return x*2; })]))",
+      ),
+    ).toBe(
+      '["function (a,b) {var x=1; return a+b;}","function (a,b) {var x=1; return a+b;}","function (a,b) {return a+b}",' +
+        '"function () { [native code] }","function (q) {return q}","function () {return 1 /* c */;}","function () {return 2;}",' +
+        '"function () { [native code] }","function (x) {return x*2;}"]\r\n=undefined',
+    );
+    expect(await answer("print")).toBe("=function () { [native code] }");
+  });
+});

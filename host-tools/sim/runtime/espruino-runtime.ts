@@ -1,6 +1,7 @@
 // One Espruino "RAM": a node:vm context holding only what the interpreter has, plus its timers and event queue.
 // reset() throws this away and builds a new one; Storage, Wi-Fi and the console belong to the board, not to it.
 import vm from "node:vm";
+import * as acorn from "acorn";
 import { createHash, pbkdf2Sync } from "node:crypto";
 import { crc32 } from "node:zlib";
 import { DEFAULT_MAX_CALL_DEPTH, RECURSION_MESSAGE } from "./call-depth.ts";
@@ -312,6 +313,7 @@ export class EspruinoRuntime {
       },
       // RegExp is hidden in the sandbox but a root variable on the board (jspNewObject(0,"RegExp") creates it there)
       globalNameOf: (fn) => Object.keys(g).find((key) => g[key] === fn) ?? (fn === g.RegExp ? "RegExp" : undefined),
+      originalSource: (fn) => this.originalSource(fn),
     });
   }
 
@@ -448,6 +450,25 @@ export class EspruinoRuntime {
     if (dog && now - dog.lastKick > dog.timeoutMs) this.raise(new HardResetSignal("watchdog"));
   }
 
+  /** A user function's text as it was typed or stored, found through the scripts still remembered. */
+  private originalSource(fn: Function): string | undefined {
+    const text = Function.prototype.toString.call(fn);
+    const records = [...this.scripts.values()];
+    for (let i = records.length - 1; i >= 0; i--) {
+      const { transformed, source } = records[i]!;
+      const at = transformed.code.indexOf(text);
+      if (at < 0) continue;
+      const start = transformed.originalOffset(at);
+      try {
+        // the function's own extent in the original (an arrow's expression body has no closing brace to map back)
+        return source.slice(start, acorn.parseExpressionAt(source, start, { ecmaVersion: "latest" }).end);
+      } catch {
+        return source.slice(start, transformed.originalOffset(at + text.length - 1) + 1);
+      }
+    }
+    return undefined;
+  }
+
   private remember(record: ScriptRecord): string {
     const filename = `espruino-${++scriptCounter}.js`;
     this.scripts.set(filename, record);
@@ -529,6 +550,8 @@ export class EspruinoRuntime {
     return {
       print: (text: string) => this.host.print(text),
       format: (v: unknown, dropQuotes: boolean) => this.format(v, dropQuotes),
+      // Function.prototype.toString: the code the board keeps (`function (a) {return a}`), a built-in's native
+      functionText: (fn: Function) => this.format(fn, false),
       setTimer: (fn: unknown, ms: number, args: unknown[], repeat: boolean) => {
         if (typeof fn !== "function" && typeof fn !== "string") throw new this.realm.Error("Function or String not supplied!");
         return this.loop.setTimer(fn, ms, args, repeat, Date.now());

@@ -20,6 +20,8 @@ export interface FormatOptions {
   deviceName?: (v: object) => string | undefined;
   /** The global variable name of a constructor (JSON_SHOW_OBJECT_NAMES prints `Name: {...}`). */
   globalNameOf?: (fn: Function) => string | undefined;
+  /** A user function's text as it was written (before the sandbox's rewriting), when it is still known. */
+  originalSource?: (fn: Function) => string | undefined;
 }
 
 export const CONSOLE_FORMAT: FormatOptions = { limit: true, dropQuotes: true };
@@ -121,11 +123,33 @@ function withoutInstrumentation(body: string): string {
   return body.split(`${INTERRUPT_CHECK}();`).join("");
 }
 
-/** jsfGetJSONForFunctionWithCallback: `(a,b) { ... }` (limited) or the body (not limited). */
+/**
+ * The code the board keeps for a function written as `original` (jspeFunctionDefinitionInternal): from the first
+ * token after `{` (whitespace and a leading comment skipped, the line break after a line comment kept) to the end of
+ * the last token; an arrow's expression body becomes `return <expression>`.
+ */
+function boardCode(original: string): string {
+  const arrow = /^(?:\(([^)]*)\)|([A-Za-z_$][\w$]*))\s*=>\s*/.exec(original);
+  if (arrow && original[arrow[0].length] !== "{") return `return ${original.slice(arrow[0].length).trim()}`;
+  let code = original.slice(original.indexOf("{", arrow ? arrow[0].length - 1 : original.indexOf(")")) + 1, original.lastIndexOf("}"));
+  code = code.replace(/^\s+/, "");
+  const comment = /^(?:\/\/[^\n]*|\/\*[\s\S]*?\*\/)/.exec(code);
+  if (comment) code = code.slice(comment[0].length).replace(/^[ \t]+/, "");
+  return code.replace(/\s+$/, "");
+}
+
+/** jsfGetJSONForFunctionWithCallback: `(a,b) { ... }` (limited) or the code (not limited); a built-in's is native. */
 function functionText(fn: Function, options: FormatOptions): string {
   const source = Function.prototype.toString.call(fn);
-  if (source.includes("[native code]")) return "function () { [native code] }";
+  // the sandbox's own functions (print, E.toString, …) are the board's built-ins
+  if (source.includes("[native code]") || !source.includes(`${FUNCTION_ENTER}(`)) return "function () { [native code] }";
   const params = functionParameters(source);
+  const original = options.originalSource?.(fn);
+  if (original !== undefined) {
+    const code = boardCode(original);
+    if (options.limit) return `function (${params}) {${code ? LIMIT_TEXT : ""}}`;
+    return `function (${params}) {${code}${code.includes("\n") ? "\n" : ""}}`;
+  }
   const open = source.indexOf("{");
   const body = withoutInstrumentation(
     open >= 0 ? source.slice(open + 1, source.lastIndexOf("}")).trim() : `return ${source.replace(/^[^=]*=>\s*/, "")}`,

@@ -331,6 +331,12 @@ export const PRELUDE = String.raw`(function (N, G) {
   });
   hide(G, "ESP32", ESP32);
 
+  // A function as text is the code the board keeps (jsvAsString of a function), never the sandbox's rewriting of it.
+  var v8FunctionText = Function.prototype.toString;
+  hide(Function.prototype, "toString", function toString() {
+    return typeof this === "function" ? N.functionText(this) : v8FunctionText.call(this);
+  });
+
   // Modules.addCached(id, code) keeps module code (a string, or a function whose body is module code) and runs it
   // with exports/module in scope on the first require(), as Espruino does.
   var modules = {}, pendingModules = {};
