@@ -5,7 +5,7 @@
 import { SensorNode, Platform } from "./sensor-node.ts";
 import { loadConfig } from "./config-store.ts";
 import { FlashStorage } from "./outbox.ts";
-import { openEspruinoLink } from "../board/mqtt-link.ts";
+import { openEspruinoLink, zeroCopy } from "../board/mqtt-link.ts";
 import { storageFlash } from "../board/storage-flash.ts";
 import type { MqttClient } from "../mqtt/client.ts";
 
@@ -96,6 +96,7 @@ var platform: Platform = {
     for (var i = 0; i < u.length; i++) r += String.fromCharCode(u[i]);
     return r;
   },
+  view: zeroCopy,
   // Set by the .bootcde loader (espnode deploy): the Storage file this app was evaluated from.
   slot: typeof globalThis.__espnodeApp === "string" ? globalThis.__espnodeApp : "",
   copy: function (s: string) {

@@ -161,16 +161,25 @@ export class OtaReceiver {
     this.d.publish('{"s":"' + code + '","tid":' + quote((this.m as OtaManifest).tid) + ',"next":' + this.next + "}", 0, false);
   }
 
-  /** <base>/ota/data: offset (hex), then bytes. Writes only at the next offset; earlier chunks are compared. */
-  chunk(payload: string): void {
+  /**
+   * <base>/ota/data: offset (hex), then bytes, as a string or a view over the received bytes (no copy: Storage.write
+   * takes either). Writes only at the next offset; earlier chunks are compared.
+   */
+  chunk(payload: string | Uint8Array): void {
     var m = this.m;
     if (!m || this.next >= m.size) return;
-    var at = parseInt(payload.substr(0, OTA_OFFSET_DIGITS), 16);
-    var data = payload.substr(OTA_OFFSET_DIGITS);
+    var text = typeof payload === "string";
+    // the offset's hex digits, read in place
+    var at = payload.length > OTA_OFFSET_DIGITS ? 0 : -1;
+    for (var i = 0; i < OTA_OFFSET_DIGITS && at >= 0; i++) {
+      var c = (text ? (payload as string).charCodeAt(i) : (payload as Uint8Array)[i]) | 32;
+      at = c >= 48 && c <= 57 ? at * 16 + c - 48 : c >= 97 && c <= 102 ? at * 16 + c - 87 : -1;
+    }
+    var data = text ? (payload as string).substr(OTA_OFFSET_DIGITS) : (payload as Uint8Array).subarray(OTA_OFFSET_DIGITS);
     if (!(at >= 0) || !data.length || at + data.length > m.size) return this.fail(OTA_ERROR, "chunk at " + at + " outside the app");
     if (at < this.next) {
       // Sent again after a lost acknowledgement. Flash takes no second write, even of equal bytes: compare instead.
-      if (at + data.length > this.next || this.d.storage.read(this.target, at, data.length) !== data) {
+      if (at + data.length > this.next || !sameBytes(this.d.storage.read(this.target, at, data.length), data)) {
         this.m = null;
         return this.fail(OTA_ERROR, "chunk at " + at + " differs from what is written");
       }
@@ -214,4 +223,12 @@ export class OtaReceiver {
     this.report('{"s":"' + OTA_REBOOTING + '","tid":' + quote(m.tid) + ',"slot":' + quote(this.target) + "}");
     this.d.reboot();
   }
+}
+
+/** Flash bytes (a string read from Storage) equal to a chunk, whichever form it came in. */
+function sameBytes(stored: string | undefined, data: string | Uint8Array): boolean {
+  if (typeof data === "string") return stored === data;
+  if (stored === undefined || stored.length !== data.length) return false;
+  for (var i = 0; i < data.length; i++) if (stored.charCodeAt(i) !== data[i]) return false;
+  return true;
 }

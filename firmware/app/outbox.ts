@@ -16,8 +16,9 @@
 export interface FlashStorage {
   /** Storage.read: the file's bytes from offset (length bytes), or undefined when there is no such file. */
   read(name: string, offset?: number, length?: number): string | undefined;
-  /** Storage.write with Espruino's semantics: offset 0 with a size creates a pre-sized file. */
-  write(name: string, data: string, offset?: number, size?: number): boolean;
+  /** Storage.write with Espruino's semantics: offset 0 with a size creates a pre-sized file. Bytes as a string or a
+   *  Uint8Array (the board takes either: jsfWriteFile reads any array of bytes). */
+  write(name: string, data: string | Uint8Array, offset?: number, size?: number): boolean;
   erase(name: string): void;
 }
 

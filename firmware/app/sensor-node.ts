@@ -45,6 +45,8 @@ export interface Platform {
   crc32?(s: string): number;
   sha256?(s: string): string;
   slot?: string;
+  /** bytes[start, end) without a copy (Espruino: zeroCopy, a Uint8Array over the received chunk): app chunks arrive so. */
+  view?(bytes: string, start: number, end: number): Uint8Array;
 }
 
 /** Outbox geometry: 64 slots of 192 bytes (12 KiB, twice that while recycling); at most 48 records wait. */
@@ -137,6 +139,13 @@ export class SensorNode implements CommandTarget {
         willPayload: "offline",
         willQos: 1,
         willRetain: true,
+        // App chunks go straight from the received bytes to flash (a 1 KB chunk as a string is ≈100 JsVars, twice
+        // over once its offset is cut off); every other payload is a string.
+        payloadView: platform.view
+          ? function (bytes: string, start: number, end: number, topic: string) {
+              return topic === self.otaDataTopic ? (platform.view as NonNullable<Platform["view"]>)(bytes, start, end) : bytes.substr(start, end - start);
+            }
+          : undefined,
       },
       {
         open: function () {
@@ -145,7 +154,7 @@ export class SensorNode implements CommandTarget {
         connected: function (sessionPresent: boolean) {
           self.onConnected(sessionPresent);
         },
-        message: function (topic: string, payload: string, qos: number, retain: boolean) {
+        message: function (topic: string, payload: string | Uint8Array, qos: number, retain: boolean) {
           self.onMessage(topic, payload, retain);
         },
         delivered: function (pid: number) {
@@ -324,7 +333,12 @@ export class SensorNode implements CommandTarget {
     }
   }
 
-  onMessage(topic: string, payload: string, retain: boolean): void {
+  /** payload: a string, or for app chunks a view when the platform has one (see payloadView above). */
+  onMessage(topic: string, payload: string | Uint8Array, retain: boolean): void {
+    if (typeof payload !== "string") {
+      if (this.ota && !retain && topic === this.otaDataTopic) this.ota.chunk(payload);
+      return;
+    }
     if (topic === HA_STATUS_TOPIC) {
       if (payload === "online") this.announceAt = 0;
       return;

@@ -3,7 +3,7 @@ import type { FlashStorage } from "../app/outbox.ts";
 
 declare function require(name: "Storage"): {
   read(name: string, offset?: number, length?: number): string | undefined;
-  write(name: string, data: string, offset?: number, size?: number): boolean;
+  write(name: string, data: string | Uint8Array, offset?: number, size?: number): boolean;
   erase(name: string): void;
 };
 
@@ -14,7 +14,7 @@ export function storageFlash(): FlashStorage {
       return offset === undefined ? storage.read(name) : storage.read(name, offset, length);
     },
     // Passing an undefined offset or size is not the same as leaving it out on the board.
-    write: function (name: string, data: string, offset?: number, size?: number) {
+    write: function (name: string, data: string | Uint8Array, offset?: number, size?: number) {
       return offset === undefined ? storage.write(name, data) : size === undefined ? storage.write(name, data, offset) : storage.write(name, data, offset, size);
     },
     erase: function (name: string) {

@@ -47,12 +47,13 @@ export interface MqttOptions {
   stableAfter?: number;
   random?: () => number;
   /**
-   * Hands inbound payloads to message() as payloadView(bytes, start, end) instead of a copied string. On Espruino,
-   * `zeroCopy` (firmware/board/mqtt-link.ts, `mqtt.zeroCopy` in the module) makes a Uint8Array over the received
-   * bytes: a 300-byte payload costs 2 JsVars instead of 31. Such a view holds the whole received chunk for as long
-   * as it is kept, so copy what you keep (`E.toString(payload)`).
+   * Hands inbound payloads to message() as payloadView(bytes, start, end, topic) instead of a copied string. On
+   * Espruino, `zeroCopy` (firmware/board/mqtt-link.ts, `mqtt.zeroCopy` in the module) makes a Uint8Array over the
+   * received bytes: a 300-byte payload costs 2 JsVars instead of 31. Such a view holds the whole received chunk for
+   * as long as it is kept, so copy what you keep (`E.toString(payload)`). The topic lets it choose per topic
+   * (`bytes.substr(start, end - start)` is the string the client would have made).
    */
-  payloadView?: (bytes: string, start: number, end: number) => Uint8Array;
+  payloadView?: (bytes: string, start: number, end: number, topic: string) => string | Uint8Array;
 }
 
 export interface MqttHandlers {
@@ -395,7 +396,7 @@ export class MqttClient {
         }
         if (this.h.message) {
           try {
-            this.h.message(topic, this.opt.payloadView ? this.opt.payloadView(buf, at, pos) : buf.substr(at, pos - at), len,
+            this.h.message(topic, this.opt.payloadView ? this.opt.payloadView(buf, at, pos, topic) : buf.substr(at, pos - at), len,
               (mul & 1) === 1);
           } catch (e) {
             this.dropped++;

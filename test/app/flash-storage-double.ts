@@ -21,9 +21,9 @@ export class FlashStorageDouble implements FlashStorage {
     return Buffer.from(f.subarray(start, end)).toString("latin1");
   }
 
-  write(name: string, data: string, offset = 0, size = 0): boolean {
+  write(name: string, data: string | Uint8Array, offset = 0, size = 0): boolean {
     name = name.substr(0, NAME_MAX);
-    const bytes = Buffer.from(data, "latin1");
+    const bytes = typeof data === "string" ? Buffer.from(data, "latin1") : Buffer.from(data);
     if (size === 0) size = bytes.length;
     let f = this.files.get(name);
     if ((!f && offset === 0) || (f && offset === 0 && (size !== f.length || !isErased(f, 0, size)))) {
