@@ -139,8 +139,8 @@ export class SensorNode implements CommandTarget {
         willPayload: "offline",
         willQos: 1,
         willRetain: true,
-        // App chunks go straight from the received bytes to flash (a 1 KB chunk as a string is ≈100 JsVars, twice
-        // over once its offset is cut off); every other payload is a string.
+        // App chunks go straight from the received bytes to flash (a 4 KB chunk held 811 JsVars as strings, the
+        // payload and then its bytes after the offset, and holds 5 as views); every other payload is a string.
         payloadView: platform.view
           ? function (bytes: string, start: number, end: number, topic: string) {
               return topic === self.otaDataTopic ? (platform.view as NonNullable<Platform["view"]>)(bytes, start, end) : bytes.substr(start, end - start);

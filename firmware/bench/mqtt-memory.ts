@@ -214,7 +214,6 @@ function start(): void {
       measure(f.op, function (transient, retained) {
         if (f.reset) f.reset();
         if (f.teardown) f.teardown();
-
         f.transient = transient;
         f.retained = retained;
         next(k + 1);
