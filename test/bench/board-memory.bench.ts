@@ -65,9 +65,9 @@ export default async function bench(): Promise<BenchResult[]> {
       ],
       notes: [
         "The virtual board counts JsVars as a 32-bit ESP32-memory-model Espruino does (host-tools/sim/README.md: how close,",
-        "and on what): what globals, modules and timers reach, the scopes functions keep, and the scopes of running",
-        "calls. It does not see values held only by a running call (e.g. a payload handed to the handler) or what the",
-        "interpreter makes on the first use of a built-in class, so its transient figures are lower than a board's.",
+        "and on what): what globals, modules and timers reach, the scopes functions keep, and the scopes and arguments",
+        "of running calls. It does not see values held only in a running call's locals or what the interpreter makes on",
+        "the first use of a built-in class, and takes equal strings for one, so its figures differ from a board's.",
         "Real-board figures: README 'Memory on a board'.",
         ...(theirs ? [`MQTT.js: Espruino's module (${theirs.moduleBytes} bytes) through the same harness; its inbound messages are queued (emit), so 16 in one tick are held at once.`] : []),
         ...(espruino.skipped ? [espruino.skipped] : []),

@@ -129,6 +129,31 @@ describe("process.memory(false) counts the scopes of running calls", () => {
     );
   });
 
+  it("what a running call was given counts when nothing else holds it: a boolean literal, a string made for the call", async () => {
+    // Typed on the reference interpreter (32-bit, ESP32 memory model): 13 14 14 13, then 37 for a topic and a
+    // 300-byte payload cut out of a packet and handed to a handler. (A string equal to one held elsewhere is taken as
+    // that one: the packets' topic differs from Tp on purpose.)
+    for (const line of [
+      "var pk=-1; function pr(){var u=process.memory(false).usage;if(u>pk)pk=u;}",
+      "function ms(op){for(var r=0;r<2;r++){var base=process.memory().usage;pk=-1;for(var i=0;i<16;i++)op(i);var top=pk-base;}return top;}",
+      "var sk={write:function(s){pr();}}; var o={link:sk}; var Tp='bench/t', Sm='21.5C';",
+      "var cl=ms(function(i){pr();});",
+      "o.A=function(t,p,q,r){ this.link.write(t); return 0;};",
+      "o.E=function(t,p,q,r){ this.link.write(String.fromCharCode(48,2+t.length+p.length,0,t.length)); this.link.write(t); this.link.write(p); return 0;};",
+      "var pkt=[]; for(var j=0;j<16;j++){var b=''; while(b.length<300) b+=String.fromCharCode(97+j%20); pkt.push('\\x00\\x07bench/u'+b);} b=undefined;",
+      "var hd={message:function(t,p){pr();}}; function feed(d){ hd.message(d.substr(2,7), d.substr(9)); }",
+    ]) {
+      await t.type(line);
+    }
+    expect(
+      await answer(
+        "[ms(function(i){o.A(Tp,Sm,0,1);}),ms(function(i){o.A(Tp,Sm,0,false);}),ms(function(i){o.E(Tp,Sm,0,1);}),ms(function(i){o.A(Tp,Sm);})]" +
+          '.map(function(m){return m-cl;}).join(" ")',
+      ),
+    ).toBe('="13 14 14 13"');
+    expect(await answer("ms(function(i){feed(pkt[i]);})-ms(function(i){hd.message(Tp,Sm);})")).toBe("=37");
+  });
+
   it("nothing is left once the calls have returned", async () => {
     expect(await answer("(function(){process.memory();var b=process.memory(false).usage;l3();p2l2(1,2);return process.memory(false).usage-b})()")).toBe("=0");
   });

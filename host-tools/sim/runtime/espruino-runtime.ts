@@ -20,6 +20,7 @@ import {
   type ModuleScope,
   markStringBacked,
   runningScopeExtra,
+  argumentBlocks,
   type ScopeRecord,
 } from "./memory-estimate.ts";
 import { CALL_BASE, moduleDeclarations } from "./jsvar-accounting.ts";
@@ -113,6 +114,8 @@ export class EspruinoRuntime {
   private readonly callScopes: Int32Array;
   /** The scope record of each running call that holds other functions (source-transform.ts FUNCTION_SCOPE). */
   private readonly callRecords: (ScopeRecord | undefined)[] = [];
+  /** The arguments each running call was given (counted where nothing else holds them). */
+  private readonly callArguments: (ArrayLike<unknown> | undefined)[] = [];
   /** The scope each function made inside such a call keeps, and how many scopes deep it was made. */
   private readonly closures = new WeakMap<Function, { record: ScopeRecord | null; depth: number }>();
   /** The prelude's module cache (modules required so far and code added with Modules.addCached). */
@@ -169,6 +172,7 @@ export class EspruinoRuntime {
       () => this.tooMuchRecursion(),
       this.callRecords,
       this.closures,
+      this.callArguments,
     );
     // Script-scope constants, not global properties: invisible to user code enumerating the global object, and
     // looked up without the vm global's interceptor (about 40 times faster per call than a global property).
@@ -340,7 +344,7 @@ export class EspruinoRuntime {
   jsVarUsage(): number {
     // Besides the globals, the board's root holds the module cache and the timers and events with what they keep.
     const seen = new Set<object>();
-    const options = this.countOptions();
+    const options = { ...this.countOptions(), strings: new Set<string>() };
     let usage = BASE_USAGE + countJsVars(this.global, seen, options) + this.loop.timerCount() * 6;
     const roots = [...((this.moduleCache?.() as unknown[] | undefined) ?? []), ...this.loop.liveValues()];
     for (const root of roots) usage += countJsVars(root, seen, options);
@@ -349,6 +353,11 @@ export class EspruinoRuntime {
       usage += this.callScopes[depth]!;
       const record = this.callRecords[depth];
       if (record) usage += runningScopeExtra(record, seen, options);
+    }
+    // what the running calls were given that nothing above holds (outermost first: a value passed down counts once)
+    for (let depth = 0; depth < this.callDepth; depth++) {
+      const args = this.callArguments[depth];
+      if (args) usage += argumentBlocks(args, seen, options);
     }
     return usage;
   }
@@ -648,7 +657,7 @@ const ATTENTION = 1;
  * every 2048 calls (watchdog); enter then refuses a call deeper than the limit (jspeFunctionCall checks the stack
  * before it runs a function, so the call that would go too deep never starts); leave undoes enter.
  */
-const CHECK_FUNCTIONS = `(function (flag, state, scopes, callBase, maxDepth, fullCheck, tooDeep, records, closures) {
+const CHECK_FUNCTIONS = `(function (flag, state, scopes, callBase, maxDepth, fullCheck, tooDeep, records, closures, given) {
   var calls = 0;
   function check() {
     if ((flag[0] | state[${ATTENTION}]) !== 0 || ++calls >= 2048) {
@@ -658,16 +667,20 @@ const CHECK_FUNCTIONS = `(function (flag, state, scopes, callBase, maxDepth, ful
   }
   // (declared parameters, locals, arguments passed, enclosing scopes + a return var): the JsVars the call's scope
   // holds (jsvar-accounting.ts callBlocks)
-  function enter(params, locals, passed, extra) {
+  // (arguments: the call's arguments object, 0 for an arrow function)
+  function enter(params, locals, args, extra) {
     check();
     var depth = state[${DEPTH}];
     if (depth >= maxDepth) tooDeep();
+    var passed = args ? args.length : 0;
     scopes[depth] = callBase + extra + (passed > params ? passed : params) + locals;
+    given[depth] = args;
     state[${DEPTH}] = depth + 1;
   }
   function leave() {
     var depth = --state[${DEPTH}];
     records[depth] = undefined;
+    given[depth] = undefined;
   }
   // the scope of the running call (a function that holds others): see source-transform.ts FUNCTION_SCOPE
   function scope(names, values, parent) {

@@ -97,11 +97,33 @@ export function runningScopeExtra(record: ScopeRecord, seen: Set<object>, option
   return countJsVars(record, seen, options) - told;
 }
 
+/**
+ * The values a running call was given (its arguments) that nothing the walk counted holds: a string made for the
+ * call (a payload cut out of a packet, a header being written), an object made for it, a boolean. A string equal to
+ * one the walk met, or given to an outer call already, is taken as the same var (a board shares it; the sim cannot
+ * tell two equal strings apart).
+ */
+export function argumentBlocks(args: ArrayLike<unknown>, seen: Set<object>, options: CountOptions & { strings: Set<string> }): number {
+  let total = 0;
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i];
+    if (isObject(v)) total += countJsVars(v, seen, options);
+    else if (typeof v === "string") {
+      if (options.strings.has(v)) continue;
+      options.strings.add(v);
+      total += valueBlocks(v, false);
+    } else total += valueBlocks(v, false);
+  }
+  return total;
+}
+
 export interface CountOptions {
   builtins?: BuiltinSnapshot;
   origin?: (source: string) => FunctionOrigin | undefined;
   /** The scope a function made inside a recorded scope keeps, and how many scopes deep it was made. */
   closure?: (fn: Function) => { record: ScopeRecord | null; depth: number } | undefined;
+  /** Collects the strings the walk counted (a running call's arguments equal to one of them are taken as shared). */
+  strings?: Set<string>;
 }
 
 /** A function's own blocks depend only on its text and where it came from: computed once per function object. */
@@ -153,7 +175,11 @@ const isObject = (v: unknown): v is object => v !== null && (typeof v === "objec
 
 /** Counts JsVars held by `root` (and everything reachable from it not already in `seen`). */
 export function countJsVars(root: unknown, seen = new Set<object>(), options: CountOptions = {}): number {
-  const { builtins, origin, closure } = options;
+  const { builtins, origin, closure, strings } = options;
+  const held = (v: unknown, inArray: boolean): number => {
+    if (strings && typeof v === "string") strings.add(v);
+    return valueBlocks(v, inArray);
+  };
   if (!isObject(root)) return primitiveBlocks(root);
   let total = 0;
   const stack: object[] = [root];
@@ -173,7 +199,7 @@ export function countJsVars(root: unknown, seen = new Set<object>(), options: Co
       total += scopeRecordOwnBlocks(record);
       values.forEach((v) => {
         if (isObject(v)) stack.push(v as object);
-        else total += valueBlocks(v, false);
+        else total += held(v, false);
       });
       if (record.parent) {
         records.add(record.parent);
@@ -194,7 +220,7 @@ export function countJsVars(root: unknown, seen = new Set<object>(), options: Co
       scope.names.forEach((name, i) => {
         total += nameBlocks(name);
         if (isObject(values[i])) stack.push(values[i] as object);
-        else total += valueBlocks(values[i], false);
+        else total += held(values[i], false);
       });
       continue;
     }
@@ -204,7 +230,7 @@ export function countJsVars(root: unknown, seen = new Set<object>(), options: Co
       for (const name of Object.getOwnPropertyNames(obj)) {
         const desc = Object.getOwnPropertyDescriptor(obj, name);
         if (!desc || desc.get || desc.set) continue;
-        if (!builtinNames.has(name)) total += nameBlocks(name) + (isObject(desc.value) ? 0 : valueBlocks(desc.value, false));
+        if (!builtinNames.has(name)) total += nameBlocks(name) + (isObject(desc.value) ? 0 : held(desc.value, false));
         if (isObject(desc.value)) stack.push(desc.value);
       }
       continue;
@@ -262,7 +288,7 @@ export function countJsVars(root: unknown, seen = new Set<object>(), options: Co
       // an array index is an integer name: one block
       total += isArray && /^\d+$/.test(name) ? 1 : nameBlocks(name);
       if (isObject(value)) stack.push(value);
-      else total += valueBlocks(value, isArray);
+      else total += held(value, isArray);
     }
   }
   return total;

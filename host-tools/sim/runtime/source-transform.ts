@@ -317,7 +317,7 @@ function instrument(
     hasRecord(parentFunction.get(fn)) && !unwrappable.has(fn) ? [`${FUNCTION_BIND}(`, `,${recordOf(parentFunction.get(fn))},${enclosing.get(fn) ?? 0})`] : ["", ""];
   const instrumentFunctionBody = (fn: AnyNode) => {
     const body = fn.body;
-    const passed = fn.type === "ArrowFunctionExpression" || fn.params.some((p: AnyNode) => p.type === "Identifier" && p.name === "arguments") ? "0" : "arguments.length";
+    const passed = fn.type === "ArrowFunctionExpression" || fn.params.some((p: AnyNode) => p.type === "Identifier" && p.name === "arguments") ? "0" : "arguments";
     // a body that starts with `return` runs as an expression (JSV_FUNCTION_RETURN); any other keeps a return var
     const returnOnly = body.type !== "BlockStatement" || body.body[0]?.type === "ReturnStatement";
     const extra = (enclosing.get(fn) ?? 0) + (returnOnly ? 0 : 1);
