@@ -14,6 +14,10 @@ afterAll(async () => {
 });
 
 const answer = (line: string) => t.answer(line);
+/** Types each line at the console, in order (definitions the answers below use). */
+async function typeLines(lines: string[]): Promise<void> {
+  for (const line of lines) await t.type(line);
+}
 const sizes = (list: string) => answer(`[${list}].map(function(v){return E.getSizeOf(v)}).join(" ")`);
 
 describe("E.getSizeOf counts blocks as the board stores them", () => {
@@ -57,7 +61,7 @@ describe("E.getSizeOf counts blocks as the board stores them", () => {
 
 describe("process.memory(false) counts the scopes of running calls", () => {
   it("one block per parameter or argument (whichever is more) and per local, 3 per call, one more for a return var", async () => {
-    for (const line of [
+    await typeLines([
       "function m(){return process.memory(false).usage;}",
       "function f0(){return m();}",
       "function f1(a){return m();}",
@@ -67,9 +71,7 @@ describe("process.memory(false) counts the scopes of running calls", () => {
       "function p2l2(a,b){var x=1,y=2;return m();}",
       "function nest(){return f0();}",
       "function run(c){c();process.memory();var b=process.memory(false).usage;return c()-b;}",
-    ]) {
-      await t.type(line);
-    }
+    ]);
     // each figure relative to the first: f0(), f1(1), f1(), f0(1,2), f2(1,2), l1(), l3(), p2l2(1,2), nest()
     expect(
       await answer(
@@ -83,7 +85,7 @@ describe("process.memory(false) counts the scopes of running calls", () => {
   it("a body that does not start with return costs one more, and so does each function scope around it (a module is one)", async () => {
     // The harness of the on-board memory benchmark: a probe one call deeper than op, the probe-only run subtracted.
     // Figures typed on the reference interpreter (32-bit, ESP32 memory model): 4 4 5 5 5 5 3, then 9 10 11 10.
-    for (const line of [
+    await typeLines([
       "var peak=-1; function probe(){var u=process.memory(false).usage;if(u>peak)peak=u;}",
       "function measure(op){for(var r=0;r<2;r++){var base=process.memory().usage;peak=-1;for(var i=0;i<16;i++)op(i);var top=peak-base;}return top;}",
       "var T='bench/t'; function w(s){probe();} function w0(){probe();} function wr(){return probe();} var sock={write:w,w0:w0};",
@@ -92,9 +94,7 @@ describe("process.memory(false) counts the scopes of running calls", () => {
       "var o1=(function(){var o={link:sock};o.C=function(){this.link.write(T);return 0;};return o;})();",
       "var o2=(function(){return (function(){var o={link:sock};o.C=function(){this.link.write(T);return 0;};return o;})();})();",
       'require("Storage").write("dm","exports.C=function(){this.link.write(T);return 0;};"); var o3={link:sock}; o3.C=require("dm").C;',
-    ]) {
-      await t.type(line);
-    }
+    ]);
     expect(
       await answer(
         "[function(i){w0();},function(i){sock.w0();},function(i){w(T);},function(i){sock.write(T);},function(i){w(1);},function(i){w();},function(i){wr();}]" +
@@ -112,7 +112,7 @@ describe("process.memory(false) counts the scopes of running calls", () => {
 
   it("a function keeps the scopes it was made in: their names and values, and a copy of the chain from two deep", async () => {
     // Per closure kept in an array, typed on the reference interpreter (32-bit, ESP32 memory model): 6 7 13 15 10 10.
-    for (const line of [
+    await typeLines([
       "var keep=[]; function used(){return process.memory().usage;} function M(f){var b=used(); f(); var d=used()-b; return d;}",
       "function mk0(){ return function(){ return 1; }; }",
       "function mk1(){ var a=1; return function(){ return a; }; }",
@@ -121,9 +121,7 @@ describe("process.memory(false) counts the scopes of running calls", () => {
       'function mkS(){ var s="abcdefghijklmnopqrstuvwxyz"; return function(){ return s; }; }',
       "function mkO(){ var o={x:1,y:2}; return function(){ return o; }; }",
       "var makers=[mk0,mk1,mk2,mk3,mkS,mkO]; makers.forEach(function(f){keep.push(f());}); keep=[];",
-    ]) {
-      await t.type(line);
-    }
+    ]);
     expect(await answer('makers.map(function(f){return Math.floor(M(function(){for(var i=0;i<4;i++)keep.push(f());})/4);}).join(" ")')).toBe(
       '="6 7 13 15 10 10"',
     );
@@ -133,7 +131,7 @@ describe("process.memory(false) counts the scopes of running calls", () => {
     // Typed on the reference interpreter (32-bit, ESP32 memory model): 13 14 14 13, then 37 for a topic and a
     // 300-byte payload cut out of a packet and handed to a handler. (A string equal to one held elsewhere is taken as
     // that one: the packets' topic differs from Tp on purpose.)
-    for (const line of [
+    await typeLines([
       "var pk=-1; function pr(){var u=process.memory(false).usage;if(u>pk)pk=u;}",
       "function ms(op){for(var r=0;r<2;r++){var base=process.memory().usage;pk=-1;for(var i=0;i<16;i++)op(i);var top=pk-base;}return top;}",
       "var sk={write:function(s){pr();}}; var o={link:sk}; var Tp='bench/t', Sm='21.5C';",
@@ -142,9 +140,7 @@ describe("process.memory(false) counts the scopes of running calls", () => {
       "o.E=function(t,p,q,r){ this.link.write(String.fromCharCode(48,2+t.length+p.length,0,t.length)); this.link.write(t); this.link.write(p); return 0;};",
       "var pkt=[]; for(var j=0;j<16;j++){var b=''; while(b.length<300) b+=String.fromCharCode(97+j%20); pkt.push('\\x00\\x07bench/u'+b);} b=undefined;",
       "var hd={message:function(t,p){pr();}}; function feed(d){ hd.message(d.substr(2,7), d.substr(9)); }",
-    ]) {
-      await t.type(line);
-    }
+    ]);
     expect(
       await answer(
         "[ms(function(i){o.A(Tp,Sm,0,1);}),ms(function(i){o.A(Tp,Sm,0,false);}),ms(function(i){o.E(Tp,Sm,0,1);}),ms(function(i){o.A(Tp,Sm);})]" +
