@@ -90,3 +90,13 @@ describe("functions as text (jsvAsString of a function: the code the board keeps
     expect(await answer("print")).toBe("=function () { [native code] }");
   });
 });
+
+describe("eval (jswrap_eval): its code runs as the board runs code", () => {
+  it("formats numbers as the board, keeps the function's text, and is rewritten like console input", async () => {
+    await t.type('eval("function g(a){ var y=a+1; return y; }")');
+    // typed on the reference interpreter (2v29, 32-bit ESP32 memory model)
+    expect(await answer("print(JSON.stringify([eval(\"'x'+(0.1+0.2)\"), String(g), eval(\"var q=5; q*2\"), q]))")).toBe(
+      '["x0.3","function (a) {var y=a+1; return y;}",10,5]\r\n=undefined',
+    );
+  });
+});

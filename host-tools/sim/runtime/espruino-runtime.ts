@@ -35,6 +35,7 @@ import {
   FUNCTION_ENTER,
   FUNCTION_LEAVE,
   FUNCTION_SCOPE,
+  EVAL_CODE,
   INTERRUPT_CHECK,
   PLUS,
   TO_NUMBER,
@@ -114,6 +115,8 @@ export class EspruinoRuntime {
   private readonly callScopes: Int32Array;
   /** The scope record of each running call that holds other functions (source-transform.ts FUNCTION_SCOPE). */
   private readonly callRecords: (ScopeRecord | undefined)[] = [];
+  /** The last whole files Storage.read returned: eval() of one runs code that stays in flash (jspeFunctionDefinition). */
+  private readonly mappedFiles = new Set<string>();
   /** The arguments each running call was given (counted where nothing else holds them). */
   private readonly callArguments: (ArrayLike<unknown> | undefined)[] = [];
   /** The scope each function made inside such a call keeps, and how many scopes deep it was made. */
@@ -177,10 +180,10 @@ export class EspruinoRuntime {
     // Script-scope constants, not global properties: invisible to user code enumerating the global object, and
     // looked up without the vm global's interceptor (about 40 times faster per call than a global property).
     const hidden = "__espnodeHidden";
-    this.global[hidden] = [check, enter, leave, scope, bind];
+    this.global[hidden] = [check, enter, leave, scope, bind, (code: unknown) => this.evalCode(code)];
     vm.runInContext(
       `const ${INTERRUPT_CHECK} = ${hidden}[0], ${FUNCTION_ENTER} = ${hidden}[1], ${FUNCTION_LEAVE} = ${hidden}[2], ` +
-        `${FUNCTION_SCOPE} = ${hidden}[3], ${FUNCTION_BIND} = ${hidden}[4];` +
+        `${FUNCTION_SCOPE} = ${hidden}[3], ${FUNCTION_BIND} = ${hidden}[4], ${EVAL_CODE} = ${hidden}[5];` +
         `delete globalThis.${hidden};`,
       this.context,
       { filename: "espruino-hidden.js" },
@@ -459,6 +462,20 @@ export class EspruinoRuntime {
     if (dog && now - dog.lastKick > dog.timeoutMs) this.raise(new HardResetSignal("watchdog"));
   }
 
+  /**
+   * The code eval() is given, as the board runs it: rewritten like console input (a loader's `eval(Storage.read(…))`
+   * runs the app with the interpreter's semantics and memory accounting); a syntax error is the board's.
+   */
+  private evalCode(code: unknown): unknown {
+    if (typeof code !== "string") return code;
+    const transformed = transformSource(code);
+    if (transformed.syntaxError) throw new this.realm.SyntaxError(transformed.syntaxError.message);
+    this.remember({ source: code, transformed, stackName: "eval" });
+    // a Storage file (a loader's eval): its functions' code is a flash string on the board, one var each
+    if (this.mappedFiles.has(code)) this.moduleCode.set(transformed.code, { inFlash: true });
+    return transformed.code;
+  }
+
   /** A user function's text as it was typed or stored, found through the scripts still remembered. */
   private originalSource(fn: Function): string | undefined {
     const text = Function.prototype.toString.call(fn);
@@ -561,6 +578,11 @@ export class EspruinoRuntime {
       format: (v: unknown, dropQuotes: boolean) => this.format(v, dropQuotes),
       // Function.prototype.toString: the code the board keeps (`function (a) {return a}`), a built-in's native
       functionText: (fn: Function) => this.format(fn, false),
+      mappedFile: (text: string) => {
+        this.mappedFiles.delete(text);
+        this.mappedFiles.add(text);
+        if (this.mappedFiles.size > 8) this.mappedFiles.delete(this.mappedFiles.values().next().value!);
+      },
       setTimer: (fn: unknown, ms: number, args: unknown[], repeat: boolean) => {
         if (typeof fn !== "function" && typeof fn !== "string") throw new this.realm.Error("Function or String not supplied!");
         return this.loop.setTimer(fn, ms, args, repeat, Date.now());

@@ -5,7 +5,12 @@ export const PRELUDE_MODULES = String.raw`(function (N, G, H) {
 
   var Storage = {};
   hideAll(Storage, {
-    read: function (name, offset, length) { return N.storageRead(String(name), offset, length); },
+    // jsfReadFile: the file where flash is mapped (no RAM copy); code run from it keeps its functions' code there
+    read: function (name, offset, length) {
+      var s = N.storageRead(String(name), offset, length);
+      if (s !== undefined && !offset && !length) N.mappedFile(s);
+      return s;
+    },
     readJSON: function (name, noExceptions) {
       var s = N.storageRead(String(name));
       if (s === undefined) return undefined;

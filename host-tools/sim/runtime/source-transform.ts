@@ -27,6 +27,8 @@ export const INTERRUPT_CHECK = "__espnodeCheck";
 export const FUNCTION_ENTER = "__espnodeEnter";
 /** Hidden global called when a user function returns or throws (in a `finally` the user cannot see). */
 export const FUNCTION_LEAVE = "__espnodeLeave";
+/** Hidden `(code) => code`: the text given to eval, rewritten by this transform (anything else as it is). */
+export const EVAL_CODE = "__espnodeEval";
 /** Hidden global `(source, flags?) => RegExp` that regex literals are rewritten into. */
 export const REGEXP_LITERAL = "__espnodeRegExp";
 
@@ -345,6 +347,11 @@ function instrument(
     }
   };
   walk.full(node, (n: AnyNode) => {
+    // eval's code runs as the board runs code: through this transform too (the call stays a direct eval)
+    if (n.type === "CallExpression" && n.callee.type === "Identifier" && n.callee.name === "eval" && n.arguments.length) {
+      open(n.arguments[0], n.arguments[0].start, `${EVAL_CODE}(`);
+      close(n.arguments[0], n.arguments[0].end, ")");
+    }
     switch (n.type) {
       case "WhileStatement":
       case "DoWhileStatement":
