@@ -464,7 +464,8 @@ export class EspruinoRuntime {
 
   /**
    * The code eval() is given, as the board runs it: rewritten like console input (a loader's `eval(Storage.read(…))`
-   * runs the app with the interpreter's semantics and memory accounting); a syntax error is the board's.
+   * runs the app with the interpreter's semantics and memory accounting); a syntax error is a SyntaxError worded as the
+   * console words it (the board's wording can differ: host-tools/sim/README.md).
    */
   private evalCode(code: unknown): unknown {
     if (typeof code !== "string") return code;
